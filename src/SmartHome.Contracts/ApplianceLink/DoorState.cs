@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace SmartHome.Contracts.ApplianceLink;
+
+public enum DoorState
+{
+    [JsonStringEnumMemberName("open")] Open,
+    [JsonStringEnumMemberName("closed")] Closed,
+}

@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace SmartHome.Contracts.Notifications;
+
+public enum NotificationSeverity
+{
+    [JsonStringEnumMemberName("info")] Info,
+    [JsonStringEnumMemberName("warning")] Warning,
+    [JsonStringEnumMemberName("urgent")] Urgent,
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using SmartHome.Contracts.ApplianceLink;
+using SmartHome.Contracts.Serialization;
+using SmartHome.Contracts.Telemetry;
+
+namespace SmartHome.Contracts.Validation;
+
+/// <summary>Turns one appliance-link MQTT message (contract §2) into a telemetry record, or says why it cannot.</summary>
+public static class ApplianceMessageReader
+{
+    public const int MaxPayloadBytes = 16 * 1024;
+
+    /// <summary>Reads the message; <paramref name="receivedAt"/> is stamped on it when it carries no <c>at</c>.</summary>
+    public static ApplianceReadResult Read(string topic, ReadOnlySpan<byte> payload, DateTimeOffset receivedAt)
+    {
+        if (!Topics.TryParseAppliance(topic, out var appliance, out var channel) || !Identifiers.IsValid(appliance))
+        {
+            return Reject(RejectionCodes.BadTopic, $"'{Truncate(topic)}' is not appliance/{{applianceId}}/{{temperature|door|inventory|status}}");
+        }
+
+        if (channel is not (ApplianceChannels.Temperature or ApplianceChannels.Door or ApplianceChannels.Inventory or ApplianceChannels.Status))
+        {
+            return Reject(RejectionCodes.BadTopic, $"unknown channel '{Truncate(channel)}' (expected temperature, door, inventory or status)");
+        }
+
+        if (payload.Length > MaxPayloadBytes)
+        {
+            return Reject(RejectionCodes.TooLarge, $"payload of {payload.Length} bytes exceeds {MaxPayloadBytes}");
+        }
+
+        TelemetryRecord record;
+        try
+        {
+            var ctx = ContractsJsonContext.Default;
+            record = channel switch
+            {
+                ApplianceChannels.Temperature => Map(JsonSerializer.Deserialize(payload, ctx.TemperatureReading), m => TelemetryRecord.From(appliance, m, m.At ?? receivedAt)),
+                ApplianceChannels.Door => Map(JsonSerializer.Deserialize(payload, ctx.DoorEvent), m => TelemetryRecord.From(appliance, m, m.At ?? receivedAt)),
+                ApplianceChannels.Inventory => Map(JsonSerializer.Deserialize(payload, ctx.InventoryChange), m => TelemetryRecord.From(appliance, m, m.At ?? receivedAt)),
+                _ => Map(JsonSerializer.Deserialize(payload, ctx.ApplianceStatus), m => TelemetryRecord.From(appliance, m, receivedAt)),
+            };
+        }
+        catch (JsonException ex)
+        {
+            return Reject(RejectionCodes.MalformedJson, ex.Message);
+        }
+
+        return RecordValidator.Validate(record) is { } rejection ? new(null, rejection) : new(record, null);
+    }
+
+    private static TelemetryRecord Map<T>(T? message, Func<T, TelemetryRecord> map)
+        where T : class => message is null ? throw new JsonException("payload is JSON null") : map(message);
+
+    private static ApplianceReadResult Reject(string code, string detail) => new(null, new Rejection(code, detail));
+
+    private static string Truncate(string value) => value.Length <= 80 ? value : value[..80] + "…";
+}
+
+/// <summary>Either a <see cref="Record"/> or the <see cref="Rejection"/> that explains why there is none.</summary>
+public readonly record struct ApplianceReadResult(TelemetryRecord? Record, Rejection? Rejection);
