@@ -5,7 +5,8 @@ public sealed record TelemetryEnvelope
 {
     public const string SchemaV1 = "shg.telemetry.v1";
 
-    public string Schema { get; init; } = SchemaV1;
+    /// <summary>The envelope's version; always <see cref="SchemaV1"/> here, and an envelope without one is refused.</summary>
+    public required string Schema { get; init; }
     public required Guid MessageId { get; init; }
     public required string HouseholdId { get; init; }
     public required string GatewayId { get; init; }
@@ -15,6 +16,7 @@ public sealed record TelemetryEnvelope
     public required long Seq { get; init; }
 
     public required DateTimeOffset SentAt { get; init; }
-    public bool ClockSynced { get; init; } = true;
+    // Settable, not init-only: source-generated deserialization would otherwise reset a missing value to false.
+    public bool ClockSynced { get; set; } = true;
     public required IReadOnlyList<TelemetryRecord> Records { get; init; }
 }

@@ -28,9 +28,9 @@ public static class RecordValidator
                 : Invalid("a door record needs 'door' (an identifier) and 'state' ('open' or 'closed')"),
             RecordKind.Inventory => ValidateInventory(record),
             RecordKind.Fault => Identifiers.IsValid(record.Sensor) && !string.IsNullOrWhiteSpace(record.Reason)
-                ? null
+                ? TextTooLong(("reason", record.Reason))
                 : Invalid("a fault record needs 'sensor' and 'reason'"),
-            RecordKind.Status => record.Online is null ? Invalid("a status record needs 'online'") : null,
+            RecordKind.Status => record.Online is null ? Invalid("a status record needs 'online'") : TextTooLong(("firmware", record.Firmware)),
             _ => Invalid($"unknown kind '{record.Kind}'"),
         };
     }
@@ -64,12 +64,9 @@ public static class RecordValidator
             return Invalid($"'quantity' must be a number from 0 to 1000000, was {q}");
         }
 
-        foreach (var (field, value) in new[] { ("name", record.Name), ("category", record.Category), ("unit", record.Unit), ("barcode", record.Barcode) })
+        if (TextTooLong(("name", record.Name), ("category", record.Category), ("unit", record.Unit), ("barcode", record.Barcode)) is { } tooLong)
         {
-            if (value is { Length: > MaxTextLength })
-            {
-                return Invalid($"'{field}' is longer than {MaxTextLength} characters");
-            }
+            return tooLong;
         }
 
         return op switch
@@ -81,6 +78,11 @@ public static class RecordValidator
             _ => null,
         };
     }
+
+    private static Rejection? TextTooLong(params (string Field, string? Value)[] fields) =>
+        fields.FirstOrDefault(f => f.Value is { Length: > MaxTextLength }) is { Field: { } field }
+            ? Invalid($"'{field}' is longer than {MaxTextLength} characters")
+            : null;
 
     private static Rejection Invalid(string detail) => new(RejectionCodes.InvalidField, detail);
 }

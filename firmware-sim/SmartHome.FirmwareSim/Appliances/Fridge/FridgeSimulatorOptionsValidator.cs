@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace SmartHome.FirmwareSim.Appliances.Fridge;
+
+[OptionsValidator]
+internal sealed partial class FridgeSimulatorOptionsValidator : IValidateOptions<FridgeSimulatorOptions>;

@@ -1,0 +1,86 @@
+using System.Globalization;
+using SmartHome.FirmwareSim.Appliances.Fridge;
+
+namespace SmartHome.FirmwareSim.Cli;
+
+/// <summary>Turns the command line into a <see cref="CliCommand"/>; accepts <c>--name value</c> and <c>--name=value</c>.</summary>
+internal static class CommandLine
+{
+    private const string ConfigurationPrefix = "--SmartHome:";
+    private static readonly string[] OptionsWithValue = ["--host", "--port", "--appliance", "--seed", "--interval", "--duration"];
+
+    public static CliCommand Parse(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var hostArguments = new List<string>();
+        TimeSpan? duration = null;
+
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg is "-h" or "-?" or "--help")
+            {
+                return new HelpCommand();
+            }
+
+            if (arg.StartsWith(ConfigurationPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                hostArguments.Add(arg);
+                continue;
+            }
+
+            var (name, value) = SplitOption(arg);
+            if (!OptionsWithValue.Contains(name, StringComparer.Ordinal))
+            {
+                return new InvalidCommand($"unknown option '{arg}'");
+            }
+
+            if (value is null && i + 1 >= args.Count)
+            {
+                return new InvalidCommand($"{name} needs a value");
+            }
+
+            value ??= args[++i];
+            if (name == "--duration")
+            {
+                if (!DurationParser.TryParse(value, out var limit))
+                {
+                    return Invalid(name, "a time such as 10m", value);
+                }
+
+                duration = limit;
+                continue;
+            }
+
+            var (key, setting, expected) = name switch
+            {
+                "--host" => (nameof(FridgeSimulatorOptions.Host), value.Length > 0 ? value : null, "a host name or address"),
+                "--port" => (nameof(FridgeSimulatorOptions.Port), IsPort(value) ? value : null, "a port number from 1 to 65535"),
+                "--appliance" => (nameof(FridgeSimulatorOptions.ApplianceId), value.Length > 0 ? value : null, "an appliance id"),
+                "--seed" => (nameof(FridgeSimulatorOptions.Seed), int.TryParse(value, CultureInfo.InvariantCulture, out _) ? value : null, "a whole number"),
+                _ => (nameof(FridgeSimulatorOptions.TemperatureInterval),
+                    DurationParser.TryParse(value, out var interval) ? interval.ToString("c", CultureInfo.InvariantCulture) : null, "a time such as 5s"),
+            };
+
+            if (setting is null)
+            {
+                return Invalid(name, expected, value);
+            }
+
+            settings[$"{FridgeSimulatorOptions.SectionName}:{key}"] = setting;
+        }
+
+        return new RunCommand(settings, [.. hostArguments], duration);
+    }
+
+    private static (string Name, string? Value) SplitOption(string arg)
+    {
+        var equals = arg.IndexOf('=', StringComparison.Ordinal);
+        return arg.StartsWith("--", StringComparison.Ordinal) && equals > 0 ? (arg[..equals], arg[(equals + 1)..]) : (arg, null);
+    }
+
+    private static bool IsPort(string value) => int.TryParse(value, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535;
+
+    private static InvalidCommand Invalid(string name, string expected, string value) => new($"{name} needs {expected}, was '{value}'");
+}

@@ -1,0 +1,32 @@
+using SmartHome.FirmwareSim.Appliances.Fridge;
+
+namespace SmartHome.FirmwareSim.Cli;
+
+internal static class Usage
+{
+    public static string Text { get; } = Build(new FridgeSimulatorOptions());
+
+    private static string Build(FridgeSimulatorOptions defaults) => $"""
+        SmartHome firmware simulator: a fridge-freezer that reports temperatures, door openings and its
+        inventory to a gateway's appliance link over MQTT (contract §2), the same way real firmware would.
+
+        Usage: SmartHome.FirmwareSim [options]
+
+        Options:
+          --host <name>        appliance link host (default {defaults.Host})
+          --port <number>      appliance link port (default {defaults.Port})
+          --appliance <id>     appliance id in the topics: letters, digits, '.', '_', '-' (default {defaults.ApplianceId})
+          --seed <number>      random seed; the same seed gives the same household (default {defaults.Seed})
+          --interval <time>    how often the fridge and freezer report their temperature (default {defaults.TemperatureInterval.TotalSeconds:0.###}s)
+          --duration <time>    stop after this long (default: run until Ctrl+C)
+          -h, --help           show this help
+
+        Times are written 500ms, 30s, 5m, 2h, hh:mm:ss, or as a bare number of seconds.
+        Every setting of the SmartHome:FirmwareSim section (Host, Port, ApplianceId, Seed, TemperatureInterval,
+        DoorOpeningMeanInterval, Firmware, ReconnectMaxDelay) can also come from appsettings.json, from
+        SmartHome__FirmwareSim__<Name> environment variables, or as --SmartHome:FirmwareSim:<Name>=<value>.
+
+        Example:
+          dotnet run --project firmware-sim/SmartHome.FirmwareSim -- --seed 7 --interval 2s --duration 5m
+        """;
+}

@@ -1,0 +1,11 @@
+namespace SmartHome.FirmwareSim.Household;
+
+/// <summary>One pack (or dish) in the household, as the fridge tracks it.</summary>
+internal sealed class StockItem(string itemId, Product product, double quantity, DateOnly bestBefore)
+{
+    public string ItemId { get; } = itemId;
+    public Product Product { get; } = product;
+    public DateOnly BestBefore { get; } = bestBefore;
+    public double Quantity { get; set; } = quantity;
+    public bool Opened { get; set; }
+}

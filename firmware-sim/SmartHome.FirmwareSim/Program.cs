@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using SmartHome.FirmwareSim.Appliances.Fridge;
+using SmartHome.FirmwareSim.Cli;
+
+var command = CommandLine.Parse(args);
+if (command is not RunCommand run)
+{
+    return ConsoleRunner.Print(command, Console.Out, Console.Error);
+}
+
+var builder = Host.CreateApplicationBuilder(run.HostArguments);
+builder.Configuration.AddInMemoryCollection(run.Settings);
+builder.AddFridgeSimulator();
+builder.AddSimulatorConsole(run.Duration);
+return await ConsoleRunner.RunAsync(builder.Build(), Console.Error);

@@ -1,0 +1,90 @@
+using SmartHome.Cloud.Core.Twin;
+using SmartHome.Contracts.ApplianceLink;
+
+namespace SmartHome.Cloud.Core.ShelfLife;
+
+/// <summary>
+/// An item's effective best-before: the label's, or the purchase date plus the catalog's days for where it is kept;
+/// freezing while still good restarts the clock with the freezer figure, thawing with the after-thawing figure, and
+/// opening can only bring the date forward. It reads the item alone; the temperatures it lived through (kept in the
+/// compartments' histories) are the next refinement.
+/// </summary>
+internal sealed class ShelfLifeModel(IShelfLifeCatalog catalog)
+{
+    public BestBeforeEstimate Estimate(InventoryItem item, TimeZoneInfo timeZone)
+    {
+        var figures = catalog.Find(item.Name, item.Category);
+        var estimate = FromPurchase(item, figures, timeZone);
+        if (figures is null)
+        {
+            return estimate;
+        }
+
+        estimate = AfterFreezing(item, figures, estimate, timeZone);
+        return AfterOpening(item, figures, estimate, timeZone);
+    }
+
+    private static BestBeforeEstimate FromPurchase(InventoryItem item, ShelfLifeFigures? figures, TimeZoneInfo timeZone)
+    {
+        if (item.BestBefore is { } label)
+        {
+            return new(label, null);
+        }
+
+        // A frozen item's unfrozen life is what it had in the fridge before (or would have had).
+        var place = item.Location == StorageLocation.Freezer ? StorageLocation.Fridge : item.Location;
+        return figures?.DaysIn(place) is { } days
+            ? new(HouseholdCalendar.DateOf(item.AddedAt, timeZone).AddDays(days), $"no label: {figures.Name}, about {Days(days)} in the {Place(place)}")
+            : new(null, "no label, and no shelf-life figures for it");
+    }
+
+    private static BestBeforeEstimate AfterFreezing(InventoryItem item, ShelfLifeFigures figures, BestBeforeEstimate estimate, TimeZoneInfo timeZone)
+    {
+        if (item.FrozenAt is not { } frozenAt)
+        {
+            return estimate;
+        }
+
+        var frozenOn = HouseholdCalendar.DateOf(frozenAt, timeZone);
+        if (estimate.Date is { } date && frozenOn > date)
+        {
+            // Freezing stops the clock; it does not make spoilt food good again.
+            return estimate;
+        }
+
+        if (item.Location == StorageLocation.Freezer)
+        {
+            return figures.FreezerDays is { } freezerDays
+                ? new(frozenOn.AddDays(freezerDays), $"frozen on {Day(frozenOn)}: keeps about {Days(freezerDays)} in the freezer")
+                : estimate;
+        }
+
+        if (item.ThawedAt is { } thawedAt && (figures.FridgeAfterThawingDays ?? figures.FridgeAfterOpeningDays ?? figures.FridgeDays) is { } thawedDays)
+        {
+            var thawedOn = HouseholdCalendar.DateOf(thawedAt, timeZone);
+            return new(thawedOn.AddDays(thawedDays), $"thawed on {Day(thawedOn)}: use within {Days(thawedDays)}");
+        }
+
+        return estimate;
+    }
+
+    private static BestBeforeEstimate AfterOpening(InventoryItem item, ShelfLifeFigures figures, BestBeforeEstimate estimate, TimeZoneInfo timeZone)
+    {
+        if (item.OpenedAt is not { } openedAt || figures.AfterOpeningDaysIn(item.Location) is not { } openedDays)
+        {
+            return estimate;
+        }
+
+        var openedOn = HouseholdCalendar.DateOf(openedAt, timeZone);
+        var useBy = openedOn.AddDays(openedDays);
+        return estimate.Date is { } date && date <= useBy
+            ? estimate
+            : new(useBy, $"opened on {Day(openedOn)}: use within {Days(openedDays)}");
+    }
+
+    private static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
+
+    private static string Day(DateOnly date) => date.ToString("d MMM");
+
+    private static string Place(StorageLocation location) => location.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,21 @@
+namespace SmartHome.Cloud.Core.Twin;
+
+/// <summary>What the household chose; the defaults suit a typical kitchen.</summary>
+public sealed class HouseholdSettings
+{
+    public const int DefaultWarningWindowDays = 2;
+
+    /// <summary>An item is "expiring" when its best-before is at most this many days away.</summary>
+    public int WarningWindowDays { get; set; } = DefaultWarningWindowDays;
+
+    /// <summary>
+    /// IANA time zone the household lives in: best-before dates turn over at its midnight and notifications
+    /// show its clock. Unknown ids fall back to UTC.
+    /// </summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    public SafeRanges SafeRanges { get; set; } = new();
+
+    public TimeZoneInfo ResolveTimeZone() =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+}

@@ -1,0 +1,27 @@
+namespace SmartHome.Cloud.Core.Twin;
+
+/// <summary>
+/// The household's live picture, built from its gateways' telemetry in event time. The host persists it as one
+/// JSON document per household (<see cref="Serialization.TwinSerializer"/>) and returns it as-is to householders.
+/// Not thread-safe: the host applies one household's telemetry at a time.
+/// </summary>
+public sealed class HouseholdTwin
+{
+    public required string HouseholdId { get; init; }
+    public HouseholdSettings Settings { get; set; } = new();
+    public List<Gateway> Gateways { get; set; } = [];
+    public List<Appliance> Appliances { get; set; } = [];
+    public List<InventoryItem> Inventory { get; set; } = [];
+
+    /// <summary>Items that ran out or were removed lately, newest last, so late records cannot bring them back.</summary>
+    public List<GoneItem> RecentlyGone { get; set; } = [];
+
+    /// <summary>When the engine last changed the twin (cloud clock).</summary>
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    public Gateway? FindGateway(string gatewayId) => Gateways.Find(g => g.GatewayId == gatewayId);
+
+    public Appliance? FindAppliance(string applianceId) => Appliances.Find(a => a.ApplianceId == applianceId);
+
+    public InventoryItem? FindItem(string itemId) => Inventory.Find(i => i.ItemId == itemId);
+}

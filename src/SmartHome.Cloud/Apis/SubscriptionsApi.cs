@@ -1,0 +1,106 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using SmartHome.Cloud.Auth;
+using SmartHome.Cloud.Delivery;
+using SmartHome.Cloud.Storage;
+
+namespace SmartHome.Cloud.Apis;
+
+/// <summary>Partner: subscribes to need-event types, by webhook or over MQTT; sees and deletes only its own subscriptions.</summary>
+public static class SubscriptionsApi
+{
+    public static IEndpointRouteBuilder MapSubscriptionsApi(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var group = app.MapGroup("/api/v1/subscriptions").RequireAuthorization(CloudPolicies.Partner).WithTags("Partner");
+        group.MapPost("/", CreateAsync)
+            .WithName("CreateSubscription")
+            .WithSummary("Subscribe to need events")
+            .WithDescription("A webhook endpoint must pass the CloudEvents abuse-protection handshake first (else 422). The secret signs every delivery.");
+        group.MapGet("/", ListAsync)
+            .WithName("ListSubscriptions")
+            .WithSummary("List the partner's subscriptions");
+        group.MapDelete("/{id}", DeleteAsync)
+            .WithName("DeleteSubscription")
+            .WithSummary("Delete one of the partner's subscriptions")
+            .WithDescription("Its queued deliveries are cancelled when they come due.");
+        return app;
+    }
+
+    private static async Task<Results<Created<CreatedSubscription>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        CreateSubscriptionRequest request,
+        ClaimsPrincipal user,
+        SubscriptionStore subscriptions,
+        WebhookUrlPolicy urlPolicy,
+        WebhookHandshake handshake,
+        TimeProvider time,
+        ILoggerFactory loggers,
+        CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        errors.CheckTypes(request.Types);
+        Uri? url = null;
+        if ((request.Webhook is null) == (request.Mqtt is null))
+        {
+            errors.Add("webhook", "give exactly one of 'webhook' ({\"url\": \"https://...\"}) or 'mqtt' ({})");
+        }
+        else if (request.Webhook is { } webhook)
+        {
+            if (!Uri.TryCreate(webhook.Url, UriKind.Absolute, out url))
+            {
+                errors.Add("webhook.url", "give the endpoint's absolute URL");
+            }
+            else if (await urlPolicy.ValidateResolvedAsync(url, ct) is { } reason)
+            {
+                errors.Add("webhook.url", reason);
+            }
+        }
+
+        if (errors.Any)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary());
+        }
+
+        if (url is not null && await handshake.ValidateAsync(url, ct) is { } refusal)
+        {
+            Log.HandshakeFailed(loggers.CreateLogger(typeof(SubscriptionsApi)), user.PartnerId(), refusal);
+            return TypedResults.Problem(
+                detail: refusal, statusCode: StatusCodes.Status422UnprocessableEntity, title: "The webhook endpoint did not pass validation");
+        }
+
+        var subscription = new SubscriptionRecord(
+            "sub_" + Guid.CreateVersion7().ToString("N"), user.PartnerId(), [.. request.Types!], url?.AbsoluteUri, url is null,
+            SubscriptionStatus.Active, time.GetUtcNow());
+        var secret = StandardWebhookSigner.NewSecret();
+        await subscriptions.AddAsync(subscription, secret, ct);
+        return TypedResults.Created($"/api/v1/subscriptions/{subscription.Id}", new CreatedSubscription(subscription.Id, secret, subscription.Status));
+    }
+
+    private static async Task<Ok<IReadOnlyList<SubscriptionView>>> ListAsync(ClaimsPrincipal user, SubscriptionStore subscriptions, CancellationToken ct)
+    {
+        var own = await subscriptions.ListAsync(user.PartnerId(), ct);
+        return TypedResults.Ok<IReadOnlyList<SubscriptionView>>([.. own.Select(SubscriptionView.From)]);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        string id, ClaimsPrincipal user, SubscriptionStore subscriptions, CancellationToken ct) =>
+        await subscriptions.DeleteAsync(user.PartnerId(), id, ct)
+            ? TypedResults.NoContent()
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such subscription");
+}
+
+public sealed record CreateSubscriptionRequest(IReadOnlyList<string>? Types, WebhookTarget? Webhook, MqttTarget? Mqtt);
+
+public sealed record WebhookTarget(string? Url);
+
+/// <summary>Delivery over MQTT to <c>shg/v1/partners/{partnerId}/events</c>; it has no settings.</summary>
+public sealed record MqttTarget;
+
+public sealed record CreatedSubscription(string Id, string Secret, string Status);
+
+public sealed record SubscriptionView(string Id, IReadOnlyList<string> Types, WebhookTarget? Webhook, MqttTarget? Mqtt, string Status, DateTimeOffset CreatedAt)
+{
+    internal static SubscriptionView From(SubscriptionRecord record) => new(
+        record.Id, record.Types, record.WebhookUrl is null ? null : new WebhookTarget(record.WebhookUrl), record.Mqtt ? new MqttTarget() : null,
+        record.Status, record.CreatedAt);
+}

@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SmartHome.Cloud.Delivery;
+
+/// <summary><c>SmartHome:Cloud:Delivery</c>: how the cloud reaches partners' endpoints.</summary>
+public sealed class DeliveryOptions
+{
+    public const string Section = "SmartHome:Cloud:Delivery";
+
+    /// <summary>Whether webhook URLs may point at loopback, link-local or private addresses (and use plain http).</summary>
+    public bool AllowPrivateNetworks { get; set; }
+
+    /// <summary>Our name in the CloudEvents abuse-protection handshake (<c>WebHook-Request-Origin</c>).</summary>
+    [Required]
+    public string Origin { get; set; } = "smarthomegateway";
+
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How much of an endpoint's answer is read at most; the rest is discarded.</summary>
+    [Range(1024, 1024 * 1024)]
+    public int MaxResponseBytes { get; set; } = 64 * 1024;
+}

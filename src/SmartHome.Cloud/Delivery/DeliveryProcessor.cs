@@ -1,0 +1,88 @@
+using System.Globalization;
+using SmartHome.Cloud.Broker;
+using SmartHome.Cloud.Storage;
+using SmartHome.Contracts;
+using SmartHome.Contracts.Events;
+
+namespace SmartHome.Cloud.Delivery;
+
+/// <summary>
+/// Attempts one claimed delivery. Consent and the subscription are checked now, at delivery time: without them the
+/// delivery is <c>cancelled</c> with the reason and nothing is sent (a consent given later does not revive it).
+/// The event goes out as the partner's CloudEvent, with the household under the partner's pseudonym.
+/// </summary>
+internal sealed class DeliveryProcessor(
+    DeliveryStore deliveries,
+    ConsentStore consents,
+    HouseholdPseudonyms pseudonyms,
+    WebhookSender webhooks,
+    CoreMqttClient mqtt,
+    TimeProvider time,
+    ILogger<DeliveryProcessor> logger)
+{
+    public async Task ProcessAsync(ClaimedDelivery delivery, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var needEvent = delivery.Event;
+        if (delivery.SubscriptionStatus != SubscriptionStatus.Active)
+        {
+            await CancelAsync(delivery, "the subscription was deleted", ct);
+            return;
+        }
+
+        var consented = await consents.FindTypesAsync(needEvent.HouseholdId, delivery.PartnerId, ct);
+        if (!EventTypePattern.MatchesAny(consented, needEvent.Type))
+        {
+            await CancelAsync(delivery, $"the household has not consented to {needEvent.Type} for this partner", ct);
+            return;
+        }
+
+        var householdRef = await pseudonyms.ForPartnerAsync(delivery.PartnerId, needEvent.HouseholdId, ct);
+        var body = NeedEventCloudEventWriter.ToStructuredJson(needEvent, $"/households/{householdRef}");
+        var result = delivery.Mqtt
+            ? await PublishAsync(delivery, body, ct)
+            : await webhooks.SendAsync(new Uri(delivery.WebhookUrl!), delivery.Secret, needEvent.Id, body, ct);
+        if (result.IsSuccess)
+        {
+            await deliveries.MarkDeliveredAsync(delivery, result.StatusCode, ct);
+            Log.Delivered(logger, delivery.Id, delivery.PartnerId, needEvent.Type, delivery.Attempts + 1);
+            return;
+        }
+
+        var failedAttempts = delivery.Attempts + 1;
+        var delay = DeliveryRetrySchedule.NextDelay(failedAttempts, (Random.Shared.NextDouble() * 2) - 1);
+        await deliveries.MarkFailedAsync(delivery, time.GetUtcNow() + delay, result.StatusCode, result.Error!, ct);
+        if (delay is { } wait)
+        {
+            Log.AttemptFailed(logger, delivery.Id, delivery.PartnerId, failedAttempts, result.Error!, wait);
+        }
+        else
+        {
+            Log.DeliveryDead(logger, delivery.Id, delivery.PartnerId, failedAttempts, result.Error!);
+        }
+    }
+
+    private async Task<AttemptResult> PublishAsync(ClaimedDelivery delivery, string body, CancellationToken ct)
+    {
+        // The same Standard Webhooks headers ride along as MQTT 5 user properties, so MQTT partners can verify too.
+        var eventId = delivery.Event.Id;
+        var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
+        KeyValuePair<string, string>[] properties =
+        [
+            new(WebhookSender.IdHeader, eventId),
+            new(WebhookSender.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture)),
+            new(WebhookSender.SignatureHeader, StandardWebhookSigner.Sign(delivery.Secret, eventId, timestamp, body)),
+        ];
+        // A partner that keeps a persistent session subscribed gets events queued while it is away; with nobody
+        // subscribed at all, the delivery fails and is retried on the schedule.
+        var outcome = await mqtt.PublishAsync(
+            Topics.PartnerEvents(delivery.PartnerId), body, NeedEventCloudEventWriter.ContentType, properties, requireSubscriber: true, ct);
+        return outcome.IsAcknowledged ? AttemptResult.Succeeded(null) : AttemptResult.Failed(null, outcome.Error!);
+    }
+
+    private async Task CancelAsync(ClaimedDelivery delivery, string reason, CancellationToken ct)
+    {
+        await deliveries.MarkCancelledAsync(delivery, reason, ct);
+        Log.Cancelled(logger, delivery.Id, delivery.PartnerId, reason);
+    }
+}

@@ -1,0 +1,143 @@
+using System.Data.Common;
+using Microsoft.Extensions.Options;
+using SmartHome.Cloud.Options;
+using SmartHome.Cloud.Storage;
+
+namespace SmartHome.Cloud.Delivery;
+
+/// <summary>
+/// Works off the delivery outbox: claims due deliveries in small batches and runs each as its own task, at most
+/// <see cref="DeliveryWorkerOptions.MaxInFlight"/> at once and <see cref="DeliveryWorkerOptions.MaxInFlightPerEndpoint"/>
+/// per endpoint. At shutdown it stops claiming, lets running attempts end, and hands back what it had not started.
+/// </summary>
+internal sealed class DeliveryWorker(
+    DeliveryStore store,
+    DeliveryProcessor processor,
+    EndpointLimiter limiter,
+    OutboxSignals signals,
+    IOptions<DeliveryWorkerOptions> options,
+    IOptions<DeliveryOptions> deliveryOptions,
+    TimeProvider time,
+    ILogger<DeliveryWorker> logger) : BackgroundService
+{
+    private readonly HashSet<Task> inFlight = [];
+    private readonly Lock inFlightGate = new();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var claimedFull = false;
+            try
+            {
+                var room = settings.MaxInFlight - InFlightCount();
+                if (room > 0)
+                {
+                    var claimed = await store.ClaimDueAsync(Math.Min(room, settings.BatchSize), settings.Lease, stoppingToken);
+                    foreach (var delivery in claimed)
+                    {
+                        Track(RunAsync(delivery, stoppingToken));
+                    }
+
+                    claimedFull = claimed.Count == Math.Min(room, settings.BatchSize);
+                }
+
+                if (!claimedFull)
+                {
+                    await signals.Deliveries.WaitAsync(settings.PollInterval, time, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (DbException ex)
+            {
+                Log.ClaimFailed(logger, ex);
+                await DelayQuietlyAsync(settings.PollInterval, stoppingToken);
+            }
+        }
+
+        Task[] running;
+        lock (inFlightGate)
+        {
+            running = [.. inFlight];
+        }
+
+        await Task.WhenAll(running);
+    }
+
+    private async Task RunAsync(ClaimedDelivery delivery, CancellationToken stoppingToken)
+    {
+        try
+        {
+            using var slot = await limiter.EnterAsync(EndpointLimiter.KeyOf(delivery.WebhookUrl, delivery.PartnerId), stoppingToken);
+            if (!HasTimeLeft(delivery))
+            {
+                // Waited so long for the endpoint that the claim may lapse mid-attempt; leave it for the next claim.
+                return;
+            }
+
+            await processor.ProcessAsync(delivery, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            await store.ReleaseAsync(delivery, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // One delivery's failure must not end the worker; its claim lapses and it is tried again.
+            Log.AttemptCrashed(logger, delivery.Id, ex);
+        }
+    }
+
+    private bool HasTimeLeft(ClaimedDelivery delivery)
+    {
+        var attemptBudget = deliveryOptions.Value.ConnectTimeout + deliveryOptions.Value.ResponseTimeout + TimeSpan.FromSeconds(5);
+        return time.GetUtcNow() + attemptBudget < delivery.LeaseEnd;
+    }
+
+    private void Track(Task task)
+    {
+        lock (inFlightGate)
+        {
+            inFlight.Add(task);
+        }
+
+        task.ContinueWith(
+            finished =>
+            {
+                lock (inFlightGate)
+                {
+                    inFlight.Remove(finished);
+                }
+
+                // A freed slot may let more due deliveries be claimed.
+                signals.Deliveries.Notify();
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    private int InFlightCount()
+    {
+        lock (inFlightGate)
+        {
+            return inFlight.Count;
+        }
+    }
+
+    private async Task DelayQuietlyAsync(TimeSpan delay, CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(delay, time, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down.
+        }
+    }
+}

@@ -1,0 +1,22 @@
+namespace SmartHome.Cloud.Delivery;
+
+internal static partial class Log
+{
+    [LoggerMessage(2200, LogLevel.Information, "Delivered {DeliveryId} ({Type}) to partner {PartnerId} on attempt {Attempt}")]
+    public static partial void Delivered(ILogger logger, string deliveryId, string partnerId, string type, int attempt);
+
+    [LoggerMessage(2201, LogLevel.Warning, "Delivery {DeliveryId} to partner {PartnerId} failed on attempt {Attempt}: {Reason}; next attempt in {Delay}")]
+    public static partial void AttemptFailed(ILogger logger, string deliveryId, string partnerId, int attempt, string reason, TimeSpan delay);
+
+    [LoggerMessage(2202, LogLevel.Error, "Delivery {DeliveryId} to partner {PartnerId} is dead after {Attempts} attempts: {Reason}")]
+    public static partial void DeliveryDead(ILogger logger, string deliveryId, string partnerId, int attempts, string reason);
+
+    [LoggerMessage(2203, LogLevel.Information, "Cancelled delivery {DeliveryId} to partner {PartnerId}: {Reason}")]
+    public static partial void Cancelled(ILogger logger, string deliveryId, string partnerId, string reason);
+
+    [LoggerMessage(2204, LogLevel.Error, "Claiming due deliveries failed; trying again shortly")]
+    public static partial void ClaimFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(2205, LogLevel.Error, "Attempting delivery {DeliveryId} failed unexpectedly; it will be tried again when its claim lapses")]
+    public static partial void AttemptCrashed(ILogger logger, string deliveryId, Exception exception);
+}

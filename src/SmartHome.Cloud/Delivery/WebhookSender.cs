@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace SmartHome.Cloud.Delivery;
+
+/// <summary>POSTs one CloudEvent to a webhook, signed per Standard Webhooks, through the guarded "webhooks" client.</summary>
+internal sealed class WebhookSender(IHttpClientFactory httpClientFactory, TimeProvider time)
+{
+    public const string IdHeader = "webhook-id";
+    public const string TimestampHeader = "webhook-timestamp";
+    public const string SignatureHeader = "webhook-signature";
+
+    public async Task<AttemptResult> SendAsync(Uri url, string secret, string eventId, string body, CancellationToken ct)
+    {
+        var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
+        using var request = new HttpRequestMessage(HttpMethod.Post, url);
+        request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(NeedEventCloudEventWriter.ContentType);
+        request.Headers.Add(IdHeader, eventId);
+        request.Headers.Add(TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add(SignatureHeader, StandardWebhookSigner.Sign(secret, eventId, timestamp, body));
+        try
+        {
+            using var client = httpClientFactory.CreateClient(WebhookHttpClientExtensions.ClientName);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            var status = (int)response.StatusCode;
+            return response.IsSuccessStatusCode
+                ? AttemptResult.Succeeded(status)
+                : AttemptResult.Failed(status, $"the endpoint answered {status} {response.ReasonPhrase}");
+        }
+        catch (HttpRequestException ex)
+        {
+            return AttemptResult.Failed(null, $"the endpoint could not be reached: {ex.Message}");
+        }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return AttemptResult.Failed(null, "the endpoint did not answer in time");
+        }
+    }
+}
+
+/// <summary>How one delivery attempt went: success, or the failure's status code (if any) and reason.</summary>
+internal readonly record struct AttemptResult(bool IsSuccess, int? StatusCode, string? Error)
+{
+    public static AttemptResult Succeeded(int? statusCode) => new(true, statusCode, null);
+
+    public static AttemptResult Failed(int? statusCode, string error) => new(false, statusCode, error);
+}

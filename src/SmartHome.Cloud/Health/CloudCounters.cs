@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+
+namespace SmartHome.Cloud.Health;
+
+/// <summary>What this process has seen since it started, for <c>/healthz</c>. (Totals across replicas come from the store.)</summary>
+public sealed class CloudCounters
+{
+    private readonly ConcurrentDictionary<string, long> rejected = new(StringComparer.Ordinal);
+    private long envelopesAccepted;
+    private long statusesAccepted;
+    private long eventsRaised;
+    private long notificationsQueued;
+    private long deliveriesQueued;
+
+    public long EnvelopesAccepted => Interlocked.Read(ref envelopesAccepted);
+
+    public long StatusesAccepted => Interlocked.Read(ref statusesAccepted);
+
+    public long EventsRaised => Interlocked.Read(ref eventsRaised);
+
+    public long NotificationsQueued => Interlocked.Read(ref notificationsQueued);
+
+    public long DeliveriesQueued => Interlocked.Read(ref deliveriesQueued);
+
+    /// <summary>Rejected messages by reason code (<see cref="SmartHome.Contracts.Validation.RejectionCodes"/>, duplicates included).</summary>
+    public IReadOnlyDictionary<string, long> Rejected => new SortedDictionary<string, long>(rejected, StringComparer.Ordinal);
+
+    public long RejectedWith(string code) => rejected.GetValueOrDefault(code);
+
+    internal void EnvelopeAccepted() => Interlocked.Increment(ref envelopesAccepted);
+
+    internal void StatusAccepted() => Interlocked.Increment(ref statusesAccepted);
+
+    internal void Reject(string code) => rejected.AddOrUpdate(code, 1, (_, count) => count + 1);
+
+    internal void Raised(int events, int notifications, int deliveries)
+    {
+        Interlocked.Add(ref eventsRaised, events);
+        Interlocked.Add(ref notificationsQueued, notifications);
+        Interlocked.Add(ref deliveriesQueued, deliveries);
+    }
+}

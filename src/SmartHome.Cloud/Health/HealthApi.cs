@@ -1,0 +1,71 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.Http.HttpResults;
+using SmartHome.Cloud.Broker;
+using SmartHome.Cloud.Storage;
+using SmartHome.Contracts.Validation;
+
+namespace SmartHome.Cloud.Health;
+
+/// <summary>
+/// <c>GET /healthz</c>, for anyone: 200 when the core is connected to its broker and its store answers, else 503,
+/// both with the same report. Hosts and tests poll it to know the core is ready.
+/// </summary>
+public static class HealthApi
+{
+    public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet("/healthz", GetAsync)
+            .AllowAnonymous()
+            .WithName("GetHealth")
+            .WithSummary("Health and counters")
+            .WithTags("Operations");
+        return app;
+    }
+
+    private static async Task<JsonHttpResult<HealthReport>> GetAsync(
+        BrokerConnectivity connectivity, BrokerEndpoint endpoint, CloudCounters counters, DeliveryStore deliveries, NotificationStore notifications, CancellationToken ct)
+    {
+        IReadOnlyDictionary<string, long>? byStatus = null;
+        long? pendingPublish = null;
+        string? storeError = null;
+        try
+        {
+            byStatus = await deliveries.CountByStatusAsync(ct);
+            pendingPublish = await notifications.CountUnpublishedAsync(ct);
+        }
+        catch (DbException ex)
+        {
+            storeError = ex.Message;
+        }
+
+        var healthy = connectivity.State == BrokerConnectionState.Connected && storeError is null;
+        var report = new HealthReport(
+            healthy ? "healthy" : "unhealthy",
+            new BrokerHealth(connectivity.State, connectivity.Since, connectivity.LastError, endpoint.Embedded, endpoint.Host, endpoint.Port, connectivity.SharedSubscription),
+            new StoreHealth(storeError is null, storeError),
+            new IngestHealth(counters.EnvelopesAccepted, counters.StatusesAccepted, counters.RejectedWith(RejectionCodes.Duplicate), counters.Rejected),
+            new EventHealth(counters.EventsRaised),
+            new DeliveryHealth(counters.DeliveriesQueued, byStatus),
+            new NotificationHealth(counters.NotificationsQueued, pendingPublish));
+        return TypedResults.Json(report, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+    }
+}
+
+public sealed record HealthReport(
+    string Status, BrokerHealth Broker, StoreHealth Store, IngestHealth Ingest, EventHealth Events, DeliveryHealth Deliveries, NotificationHealth Notifications);
+
+public sealed record BrokerHealth(
+    BrokerConnectionState State, DateTimeOffset Since, string? LastError, bool Embedded, string Host, int Port, bool SharedSubscription);
+
+public sealed record StoreHealth(bool Reachable, string? Error);
+
+/// <summary>Since this process started; <see cref="Rejected"/> by reason code, duplicates included.</summary>
+public sealed record IngestHealth(long EnvelopesAccepted, long StatusesAccepted, long Duplicates, IReadOnlyDictionary<string, long> Rejected);
+
+public sealed record EventHealth(long Raised);
+
+/// <summary><see cref="Queued"/> since this process started; <see cref="ByStatus"/> over the whole store.</summary>
+public sealed record DeliveryHealth(long Queued, IReadOnlyDictionary<string, long>? ByStatus);
+
+public sealed record NotificationHealth(long Queued, long? PendingPublish);

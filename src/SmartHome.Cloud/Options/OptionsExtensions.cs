@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SmartHome.Cloud.Core;
+using SmartHome.Cloud.Delivery;
+
+namespace SmartHome.Cloud.Options;
+
+internal static class OptionsExtensions
+{
+    public const string CoreSection = "SmartHome:Cloud:Core";
+
+    /// <summary>Binds every section of the cloud host and validates it when the host starts.</summary>
+    public static IHostApplicationBuilder AddCloudOptions(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        Add<CloudOptions, CloudOptionsValidator>(services, CloudOptions.Section);
+        Add<BrokerOptions, BrokerOptionsValidator>(services, BrokerOptions.Section);
+        Add<StorageOptions, StorageOptionsValidator>(services, StorageOptions.Section)
+            .Validate(
+                o => string.Equals(o.Provider, StorageOptions.Sqlite, StringComparison.OrdinalIgnoreCase),
+                "SmartHome:Cloud:Storage:Provider must be 'Sqlite', the only store provider in this build");
+        Add<RulesOptions, RulesOptionsValidator>(services, RulesOptions.Section);
+        Add<DeliveryOptions, DeliveryOptionsValidator>(services, DeliveryOptions.Section);
+        Add<DeliveryWorkerOptions, DeliveryWorkerOptionsValidator>(services, DeliveryWorkerOptions.Section);
+        Add<NotificationOptions, NotificationOptionsValidator>(services, NotificationOptions.Section);
+        services.AddOptions<CoreOptions>().BindConfiguration(CoreSection);
+        return builder;
+    }
+
+    private static OptionsBuilder<TOptions> Add<TOptions, TValidator>(IServiceCollection services, string section)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
+        return services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart();
+    }
+}

@@ -1,0 +1,17 @@
+namespace SmartHome.Cloud.Storage;
+
+/// <summary>
+/// A delivery's life: <c>pending</c> (not tried yet) → <c>delivered</c>; or <c>failed</c> (an attempt failed, another
+/// is scheduled) → … → <c>dead</c> (the retry schedule ran out); or <c>cancelled</c> (at delivery time the household
+/// had not consented, or the subscription was gone: never sent).
+/// </summary>
+public static class DeliveryStatus
+{
+    public const string Pending = "pending";
+    public const string Delivered = "delivered";
+    public const string Failed = "failed";
+    public const string Dead = "dead";
+    public const string Cancelled = "cancelled";
+
+    public static IReadOnlyList<string> All { get; } = [Pending, Delivered, Failed, Dead, Cancelled];
+}

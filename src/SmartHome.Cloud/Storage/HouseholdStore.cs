@@ -1,0 +1,217 @@
+using System.Data;
+using System.Data.Common;
+using System.Text.Json;
+using SmartHome.Cloud.Core.Events;
+using SmartHome.Cloud.Core.Notifications;
+using SmartHome.Cloud.Core.Serialization;
+using SmartHome.Cloud.Core.Twin;
+using SmartHome.Contracts.Events;
+using SmartHome.Contracts.Notifications;
+using SmartHome.Contracts.Serialization;
+
+namespace SmartHome.Cloud.Storage;
+
+/// <summary>
+/// Household twins and what changing one produces. A change is one transaction: the envelope's dedupe mark, the
+/// twin, its new need events, their householder notifications and one delivery per matching partner subscription.
+/// The twin's version column makes concurrent changes of one household retry rather than overwrite each other.
+/// </summary>
+internal sealed class HouseholdStore(IStoreProvider provider, TimeProvider time, ILogger<HouseholdStore> logger)
+{
+    private const int MaxAttempts = 8;
+
+    /// <param name="householdId">The household to change; its twin is created empty on first use.</param>
+    /// <param name="envelope">The envelope this change comes from; a second change with the same key does nothing.</param>
+    /// <param name="change">Mutates the twin and returns the events that raised; it may run more than once (on a conflict), each time on a fresh twin.</param>
+    /// <param name="ct">Cancels the change; nothing of it is stored then.</param>
+    public async Task<HouseholdChangeResult> ChangeAsync(
+        string householdId, EnvelopeKey? envelope, Func<HouseholdTwin, IReadOnlyList<NeedEvent>> change, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var connection = await provider.OpenAsync(ct);
+            await using var transaction = await provider.BeginWriteAsync(connection, ct);
+            if (envelope is { } key && !await MarkProcessedAsync(connection, transaction, householdId, key, ct))
+            {
+                return HouseholdChangeResult.Duplicate;
+            }
+
+            var (twin, version, originalJson) = await LoadAsync(connection, transaction, householdId, ct);
+            var events = change(twin);
+            var json = TwinSerializer.Serialize(twin);
+            if (events.Count == 0 && json == originalJson && envelope is null)
+            {
+                return HouseholdChangeResult.NoEvents;
+            }
+
+            if (!await SaveAsync(connection, transaction, householdId, json, version, ct))
+            {
+                await transaction.RollbackAsync(ct);
+                if (attempt == MaxAttempts)
+                {
+                    throw new DBConcurrencyException($"household {householdId} kept changing concurrently; gave up after {MaxAttempts} attempts");
+                }
+
+                Log.HouseholdVersionConflict(logger, householdId, attempt);
+                continue;
+            }
+
+            var result = await AddEventsAsync(connection, transaction, events, ct);
+            await transaction.CommitAsync(ct);
+            return result;
+        }
+    }
+
+    public async Task<HouseholdTwin?> FindTwinAsync(string householdId, CancellationToken ct)
+    {
+        await using var connection = await provider.OpenAsync(ct);
+        await using var command = connection.Command("SELECT twin_json FROM households WHERE id = @id").With("@id", householdId);
+        return await command.ExecuteScalarAsync(ct) is string json ? TwinSerializer.Deserialize(json) : null;
+    }
+
+    public async Task<IReadOnlyList<string>> ListHouseholdIdsAsync(CancellationToken ct)
+    {
+        await using var connection = await provider.OpenAsync(ct);
+        await using var command = connection.Command("SELECT id FROM households ORDER BY id");
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var ids = new List<string>();
+        while (await reader.ReadAsync(ct))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    private async Task<bool> MarkProcessedAsync(DbConnection connection, DbTransaction transaction, string householdId, EnvelopeKey key, CancellationToken ct)
+    {
+        await using var command = connection.Command("""
+            INSERT INTO processed_envelopes (household_id, gateway_id, seq, message_id, processed_at)
+            VALUES (@household, @gateway, @seq, @message, @now)
+            ON CONFLICT DO NOTHING
+            """, transaction)
+            .With("@household", householdId).With("@gateway", key.GatewayId).With("@seq", key.Seq)
+            .With("@message", key.MessageId.ToString()).With("@now", Now());
+        return await command.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    private static async Task<(HouseholdTwin Twin, long Version, string? Json)> LoadAsync(
+        DbConnection connection, DbTransaction transaction, string householdId, CancellationToken ct)
+    {
+        await using var command = connection.Command("SELECT twin_json, version FROM households WHERE id = @id", transaction)
+            .With("@id", householdId);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            return (new HouseholdTwin { HouseholdId = householdId }, 0, null);
+        }
+
+        var json = reader.GetString(0);
+        return (TwinSerializer.Deserialize(json), reader.GetInt64(1), json);
+    }
+
+    private async Task<bool> SaveAsync(DbConnection connection, DbTransaction transaction, string householdId, string json, long version, CancellationToken ct)
+    {
+        var sql = version == 0
+            ? "INSERT INTO households (id, twin_json, version, updated_at) VALUES (@id, @json, 1, @now) ON CONFLICT DO NOTHING"
+            : "UPDATE households SET twin_json = @json, version = version + 1, updated_at = @now WHERE id = @id AND version = @version";
+        await using var command = connection.Command(sql, transaction)
+            .With("@id", householdId).With("@json", json).With("@now", Now()).With("@version", version);
+        return await command.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    private async Task<HouseholdChangeResult> AddEventsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<NeedEvent> events, CancellationToken ct)
+    {
+        var result = HouseholdChangeResult.NoEvents;
+        IReadOnlyList<ActiveSubscription>? subscriptions = null;
+        foreach (var needEvent in events)
+        {
+            if (!await InsertEventAsync(connection, transaction, needEvent, ct))
+            {
+                continue;
+            }
+
+            result = result with { EventsRaised = result.EventsRaised + 1 };
+            if (NotificationComposer.Compose(needEvent) is { } notification
+                && await InsertNotificationAsync(connection, transaction, notification, ct))
+            {
+                result = result with { NotificationsQueued = result.NotificationsQueued + 1 };
+            }
+
+            subscriptions ??= await LoadActiveSubscriptionsAsync(connection, transaction, ct);
+            foreach (var subscription in subscriptions.Where(s => EventTypePattern.MatchesAny(s.Types, needEvent.Type)))
+            {
+                await InsertDeliveryAsync(connection, transaction, needEvent.Id, subscription, ct);
+                result = result with { DeliveriesQueued = result.DeliveriesQueued + 1 };
+            }
+        }
+
+        return result;
+    }
+
+    private async Task<bool> InsertEventAsync(DbConnection connection, DbTransaction transaction, NeedEvent needEvent, CancellationToken ct)
+    {
+        await using var command = connection.Command("""
+            INSERT INTO events (id, household_id, type, subject, time, data_json, created_at)
+            VALUES (@id, @household, @type, @subject, @time, @data, @now)
+            ON CONFLICT DO NOTHING
+            """, transaction)
+            .With("@id", needEvent.Id).With("@household", needEvent.HouseholdId).With("@type", needEvent.Type)
+            .With("@subject", needEvent.Subject).With("@time", needEvent.Time.ToString("O"))
+            .With("@data", needEvent.Data.GetRawText()).With("@now", Now());
+        return await command.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    private async Task<bool> InsertNotificationAsync(DbConnection connection, DbTransaction transaction, HouseholdNotification notification, CancellationToken ct)
+    {
+        await using var command = connection.Command("""
+            INSERT INTO notifications (id, household_id, event_id, json, created_at, published_at)
+            VALUES (@id, @household, @event, @json, @now, NULL)
+            ON CONFLICT DO NOTHING
+            """, transaction)
+            .With("@id", notification.Id.ToString()).With("@household", notification.HouseholdId).With("@event", notification.EventId)
+            .With("@json", JsonSerializer.Serialize(notification, ContractsJsonContext.Default.HouseholdNotification)).With("@now", Now());
+        return await command.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    private static async Task<IReadOnlyList<ActiveSubscription>> LoadActiveSubscriptionsAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
+    {
+        await using var command = connection.Command("SELECT id, partner_id, types_json FROM subscriptions WHERE status = @active", transaction)
+            .With("@active", SubscriptionStatus.Active);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var subscriptions = new List<ActiveSubscription>();
+        while (await reader.ReadAsync(ct))
+        {
+            subscriptions.Add(new(reader.GetString(0), reader.GetString(1), StoreJsonContext.TypesFrom(reader.GetString(2))));
+        }
+
+        return subscriptions;
+    }
+
+    private async Task InsertDeliveryAsync(DbConnection connection, DbTransaction transaction, string eventId, ActiveSubscription subscription, CancellationToken ct)
+    {
+        var now = Now();
+        await using var command = connection.Command("""
+            INSERT INTO deliveries (id, event_id, subscription_id, partner_id, status, attempts, next_attempt_at, created_at, updated_at)
+            VALUES (@id, @event, @subscription, @partner, @pending, 0, @now, @now, @now)
+            ON CONFLICT DO NOTHING
+            """, transaction)
+            .With("@id", Guid.CreateVersion7().ToString("N")).With("@event", eventId).With("@subscription", subscription.Id)
+            .With("@partner", subscription.PartnerId).With("@pending", DeliveryStatus.Pending).With("@now", now);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private sealed record ActiveSubscription(string Id, string PartnerId, string[] Types);
+}
+
+/// <summary>Identifies an envelope for deduplication: per household and gateway, its sequence number.</summary>
+internal readonly record struct EnvelopeKey(string GatewayId, long Seq, Guid MessageId);
+
+internal sealed record HouseholdChangeResult(bool IsDuplicate, int EventsRaised, int NotificationsQueued, int DeliveriesQueued)
+{
+    public static HouseholdChangeResult Duplicate { get; } = new(true, 0, 0, 0);
+    public static HouseholdChangeResult NoEvents { get; } = new(false, 0, 0, 0);
+}

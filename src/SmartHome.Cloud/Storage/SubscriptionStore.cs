@@ -1,0 +1,61 @@
+using System.Data.Common;
+
+namespace SmartHome.Cloud.Storage;
+
+/// <summary>Partners' subscriptions to need-event types, delivered by webhook or over MQTT.</summary>
+internal sealed class SubscriptionStore(IStoreProvider provider)
+{
+    private const string Columns = "id, partner_id, types_json, webhook_url, mqtt, status, created_at";
+
+    public async Task AddAsync(SubscriptionRecord subscription, string secret, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        await using var connection = await provider.OpenAsync(ct);
+        await using var command = connection.Command("""
+            INSERT INTO subscriptions (id, partner_id, types_json, webhook_url, secret, mqtt, status, created_at)
+            VALUES (@id, @partner, @types, @url, @secret, @mqtt, @status, @created)
+            """)
+            .With("@id", subscription.Id).With("@partner", subscription.PartnerId).With("@types", StoreJsonContext.ToJson(subscription.Types))
+            .With("@url", subscription.WebhookUrl).With("@secret", secret).With("@mqtt", subscription.Mqtt)
+            .With("@status", subscription.Status).With("@created", subscription.CreatedAt.ToUnixTimeMilliseconds());
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The partner's subscriptions that are not deleted, oldest first.</summary>
+    public async Task<IReadOnlyList<SubscriptionRecord>> ListAsync(string partnerId, CancellationToken ct)
+    {
+        await using var connection = await provider.OpenAsync(ct);
+        await using var command = connection.Command($"SELECT {Columns} FROM subscriptions WHERE partner_id = @partner AND status <> @deleted ORDER BY created_at, id")
+            .With("@partner", partnerId).With("@deleted", SubscriptionStatus.Deleted);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var subscriptions = new List<SubscriptionRecord>();
+        while (await reader.ReadAsync(ct))
+        {
+            subscriptions.Add(Read(reader));
+        }
+
+        return subscriptions;
+    }
+
+    /// <summary>Marks the partner's own subscription deleted; false when it has none by that id.</summary>
+    public async Task<bool> DeleteAsync(string partnerId, string subscriptionId, CancellationToken ct)
+    {
+        await using var connection = await provider.OpenAsync(ct);
+        await using var command = connection.Command(
+            "UPDATE subscriptions SET status = @deleted WHERE id = @id AND partner_id = @partner AND status <> @deleted")
+            .With("@deleted", SubscriptionStatus.Deleted).With("@id", subscriptionId).With("@partner", partnerId);
+        return await command.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    private static SubscriptionRecord Read(DbDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        StoreJsonContext.TypesFrom(reader.GetString(2)),
+        reader.GetNullableString(3),
+        reader.GetBoolean(4),
+        reader.GetString(5),
+        Sql.FromUnixMs(reader.GetInt64(6)));
+}
+
+public sealed record SubscriptionRecord(
+    string Id, string PartnerId, IReadOnlyList<string> Types, string? WebhookUrl, bool Mqtt, string Status, DateTimeOffset CreatedAt);

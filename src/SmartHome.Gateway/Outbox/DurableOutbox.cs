@@ -1,0 +1,230 @@
+using System.Threading.Channels;
+using Microsoft.Win32.SafeHandles;
+using SmartHome.Contracts.Telemetry;
+using SmartHome.Gateway.Health;
+
+namespace SmartHome.Gateway.Outbox;
+
+/// <summary>
+/// The gateway's crash-safe store between the appliance link and the uplink: an append-only log of telemetry
+/// envelopes in segment files, plus a cursor of what the broker acknowledged.
+/// </summary>
+/// <remarks>
+/// Records are grouped at write time (group commit): the writer collects what arrives within <see cref="OutboxSettings.Linger"/>
+/// (or up to <see cref="OutboxSettings.MaxBatchRecords"/>), seals it into envelopes with their seq, writes one frame
+/// run, fsyncs, and only then completes every <see cref="AppendAsync"/> of the batch. The size limit is watched,
+/// counted and logged, but nothing is dropped for it: every record stays until the broker acknowledges it.
+/// </remarks>
+internal sealed partial class DurableOutbox : IAsyncDisposable
+{
+    private const int CompactAfter = 1024;
+
+    private readonly OutboxSettings _settings;
+    private readonly GatewayIdentity _identity;
+    private readonly TimeProvider _time;
+    private readonly GatewayMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly Channel<PendingAppend> _appends = Channel.CreateUnbounded<PendingAppend>(new() { SingleReader = true });
+    private readonly Channel<bool> _acknowledged =
+        Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
+
+    private readonly Lock _gate = new();
+    private readonly List<OutboxSegment> _segments;
+    private readonly List<OutboxEntry> _pending;
+    private readonly Task _writer;
+    private readonly Task _cursorWriter;
+    private int _pendingHead;
+    private long _pendingRecords;
+    private long _lastSeq;
+    private long _ackedSeq;
+    private long _bytesOnDisk;
+    private bool _overMaxBytes;
+    private OutboxCursor _persistedCursor;
+    private TaskCompletionSource _appended = NewSignal();
+
+    // Owned by the writer loop only.
+    private OutboxSegment? _active;
+    private SafeFileHandle? _activeHandle;
+
+    private DurableOutbox(
+        OutboxSettings settings, GatewayIdentity identity, TimeProvider time, GatewayMetrics metrics, ILogger logger,
+        OutboxCursor cursor, RecoveredLog recovered)
+    {
+        _settings = settings;
+        _identity = identity;
+        _time = time;
+        _metrics = metrics;
+        _logger = logger;
+        _segments = recovered.Segments;
+        _pending = recovered.Pending;
+        _pendingRecords = _pending.Sum(entry => (long)entry.RecordCount);
+        _ackedSeq = cursor.AckedSeq;
+        _lastSeq = Math.Max(recovered.LastSeq, Math.Max(cursor.HighWaterSeq, cursor.AckedSeq));
+        _bytesOnDisk = _segments.Sum(segment => segment.Size);
+        _persistedCursor = cursor;
+        _metrics.CorruptFramesSkipped(recovered.CorruptFrames);
+        _metrics.ObserveOutbox(() => GetStatus().PendingEnvelopes, () => GetStatus().PendingRecords, () => GetStatus().OldestPendingAgeSeconds);
+
+        // Deletes the segments that were fully acknowledged before the restart.
+        _acknowledged.Writer.TryWrite(true);
+        _writer = Task.Run(WriteLoopAsync);
+        _cursorWriter = Task.Run(CursorLoopAsync);
+    }
+
+    /// <summary>The last seq the broker acknowledged.</summary>
+    public long AckedSeq
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _ackedSeq;
+            }
+        }
+    }
+
+    /// <summary>Recovers the outbox in <see cref="OutboxSettings.Directory"/> (creating it if needed) and starts its writer.</summary>
+    public static DurableOutbox Open(OutboxSettings settings, GatewayIdentity identity, TimeProvider time, GatewayMetrics metrics, ILogger<DurableOutbox> logger)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(logger);
+        Directory.CreateDirectory(settings.Directory);
+        var cursor = OutboxCursor.Read(settings.Directory, out var problem);
+        if (problem is not null)
+        {
+            Log.CursorUnreadable(logger, Path.Combine(settings.Directory, OutboxCursor.FileName), problem);
+        }
+
+        cursor ??= new(0, 0);
+        var recovered = OutboxRecovery.Recover(settings.Directory, cursor.AckedSeq, logger);
+        var outbox = new DurableOutbox(settings, identity, time, metrics, logger, cursor, recovered);
+        var status = outbox.GetStatus();
+        Log.OutboxOpened(logger, settings.Directory, status.PendingEnvelopes, status.PendingRecords, status.LastSeq + 1);
+        return outbox;
+    }
+
+    /// <summary>Completes once <paramref name="record"/> is on disk (fsynced) inside a sealed envelope.</summary>
+    public Task AppendAsync(TelemetryRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var append = new PendingAppend(record, new(TaskCreationOptions.RunContinuationsAsynchronously));
+        ObjectDisposedException.ThrowIf(!_appends.Writer.TryWrite(append), this);
+        return append.Durable.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Up to <paramref name="max"/> pending envelopes with a seq after <paramref name="afterSeq"/>, in seq order.</summary>
+    public IReadOnlyList<OutboxEntry> GetPending(long afterSeq, int max)
+    {
+        lock (_gate)
+        {
+            var start = FirstPendingAfter(afterSeq);
+            return _pending.GetRange(start, Math.Min(max, _pending.Count - start));
+        }
+    }
+
+    /// <summary>Completes when an envelope with a seq after <paramref name="afterSeq"/> is pending.</summary>
+    public Task WaitForPendingAsync(long afterSeq, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return FirstPendingAfter(afterSeq) < _pending.Count ? Task.CompletedTask : _appended.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The envelope's JSON as it was written, or null when it no longer reads back intact (media corruption).</summary>
+    public byte[]? TryReadEnvelope(OutboxEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var frame = new byte[entry.Length];
+        using (var handle = File.OpenHandle(entry.SegmentPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+        {
+            if (RandomAccess.Read(handle, frame, entry.Offset) == frame.Length
+                && OutboxFrame.TryRead(frame, out var info, out var json)
+                && info.Seq == entry.Seq)
+            {
+                return frame[json];
+            }
+        }
+
+        Log.EnvelopeUnreadable(_logger, entry.Seq, entry.SegmentPath);
+        _metrics.CorruptFramesSkipped(1);
+        return null;
+    }
+
+    /// <summary>Marks every envelope up to <paramref name="seq"/> as acknowledged by the broker.</summary>
+    public void Acknowledge(long seq)
+    {
+        lock (_gate)
+        {
+            if (seq <= _ackedSeq)
+            {
+                return;
+            }
+
+            if (seq > _lastSeq)
+            {
+                throw new ArgumentOutOfRangeException(nameof(seq), seq, $"seq {seq} was never written (last is {_lastSeq})");
+            }
+
+            _ackedSeq = seq;
+            while (_pendingHead < _pending.Count && _pending[_pendingHead].Seq <= seq)
+            {
+                _pendingRecords -= _pending[_pendingHead].RecordCount;
+                _pendingHead++;
+            }
+
+            if (_pendingHead >= CompactAfter && _pendingHead * 2 >= _pending.Count)
+            {
+                _pending.RemoveRange(0, _pendingHead);
+                _pendingHead = 0;
+            }
+        }
+
+        _acknowledged.Writer.TryWrite(true);
+    }
+
+    public OutboxStatus GetStatus()
+    {
+        lock (_gate)
+        {
+            var oldestAge = _pendingHead < _pending.Count
+                ? Math.Max(0, (_time.GetUtcNow() - _pending[_pendingHead].WrittenAt).TotalSeconds)
+                : 0;
+            return new(_pending.Count - _pendingHead, _pendingRecords, oldestAge, _bytesOnDisk, _settings.MaxBytes, _lastSeq, _ackedSeq);
+        }
+    }
+
+    /// <summary>Writes what was appended before, persists the cursor, and closes the files.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _appends.Writer.TryComplete();
+        await _writer;
+        _acknowledged.Writer.TryComplete();
+        await _cursorWriter;
+        _activeHandle?.Dispose();
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private int FirstPendingAfter(long seq)
+    {
+        // _pending is sorted by seq from _pendingHead on.
+        int low = _pendingHead, high = _pending.Count;
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (_pending[middle].Seq <= seq)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    private sealed record PendingAppend(TelemetryRecord Record, TaskCompletionSource Durable);
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+using SmartHome.Contracts.ApplianceLink;
+using SmartHome.Contracts.Events;
+using SmartHome.Contracts.Serialization;
+using static SmartHome.Cloud.UnitTests.Core.TestTelemetry;
+
+namespace SmartHome.Cloud.UnitTests.Core.Rules;
+
+public class DoorLeftOpenRuleTests
+{
+    private readonly FakeTimeProvider _time = new(Start);
+
+    [Fact]
+    public void Evaluate_DoorOpenFiveMinutes_RaisesOnce()
+    {
+        var sut = Engine(_time);
+        var twin = NewTwin();
+        sut.Apply(twin, Envelope(Door(Start, DoorState.Open)));
+
+        var early = sut.Evaluate(twin, Start.AddMinutes(4));
+        var due = sut.Evaluate(twin, Start.AddMinutes(5).AddSeconds(30));
+        var later = sut.Evaluate(twin, Start.AddMinutes(20));
+
+        Assert.Empty(early);
+        var leftOpen = Assert.Single(due);
+        Assert.Empty(later);
+        Assert.Equal((NeedEventTypes.DoorLeftOpen, "appliances/fridge-1/doors/main", Start.AddMinutes(5)), (leftOpen.Type, leftOpen.Subject, leftOpen.Time));
+        var data = leftOpen.Data.Deserialize(ContractsJsonContext.Default.DoorLeftOpenData)!;
+        Assert.Equal((ApplianceId, "main", Start, 330), (data.Appliance, data.Door, data.OpenSince, data.OpenSeconds));
+    }
+
+    [Fact]
+    public void Evaluate_DoorClosedInTime_RaisesNothing()
+    {
+        var sut = Engine(_time);
+        var twin = NewTwin();
+        sut.Apply(twin, Envelope(Door(Start, DoorState.Open), Door(Start.AddMinutes(2), DoorState.Closed)));
+
+        Assert.Empty(sut.Evaluate(twin, Start.AddMinutes(30)));
+    }
+
+    [Fact]
+    public void Evaluate_DoorLeftOpenAgainLater_RaisesForTheNewOpening()
+    {
+        var sut = Engine(_time);
+        var twin = NewTwin();
+        sut.Apply(twin, Envelope(Door(Start, DoorState.Open)));
+        var first = sut.Evaluate(twin, Start.AddMinutes(6));
+        _time.SetUtcNow(Start.AddMinutes(10));
+        sut.Apply(twin, Envelope(Door(Start.AddMinutes(7), DoorState.Closed), Door(Start.AddMinutes(10), DoorState.Open)));
+
+        var second = sut.Evaluate(twin, Start.AddMinutes(16));
+
+        Assert.NotEqual(Assert.Single(first).Id, Assert.Single(second).Id);
+    }
+}

@@ -1,0 +1,125 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using SmartHome.Cloud.Options;
+using SmartHome.Cloud.Storage;
+
+namespace SmartHome.Cloud.UnitTests.Hosting;
+
+public class StartupTests
+{
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("too-short")]
+    public async Task StartAsync_MissingOrShortAdminKey_RefusesNamingTheKey(string? adminKey)
+    {
+        var settings = CloudTestHost.DefaultSettings(CloudTestHost.NewDatabasePath());
+        settings["SmartHome:Cloud:AdminKey"] = adminKey;
+        await using var sut = CloudTestHost.CreateBuilder(settings).Build();
+
+        var failure = await Record.ExceptionAsync(() => sut.StartAsync());
+
+        Assert.NotNull(failure);
+        Assert.True(StartupErrors.IsConfigurationError(failure));
+        var line = StartupErrors.Describe(failure);
+        Assert.Contains("SmartHome:Cloud:AdminKey", line, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', line);
+    }
+
+    [Fact]
+    public async Task StartAsync_PostgresProvider_RefusesNamingTheKey()
+    {
+        var settings = CloudTestHost.DefaultSettings(CloudTestHost.NewDatabasePath());
+        settings["SmartHome:Cloud:Storage:Provider"] = "Postgres";
+        await using var sut = CloudTestHost.CreateBuilder(settings).Build();
+
+        var failure = await Record.ExceptionAsync(() => sut.StartAsync());
+
+        Assert.NotNull(failure);
+        Assert.Contains("SmartHome:Cloud:Storage:Provider", StartupErrors.Describe(failure), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddCloud_NoUrlsConfigured_ListensOnLoopback5080()
+    {
+        var sut = WebApplication.CreateBuilder();
+
+        sut.AddCloud();
+
+        Assert.Equal(CloudHostExtensions.DefaultUrl, sut.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey));
+    }
+
+    [Fact]
+    public void AddCloud_UrlsGiven_KeepsThem()
+    {
+        var sut = WebApplication.CreateBuilder(["--urls", "http://127.0.0.1:6000"]);
+
+        sut.AddCloud();
+
+        Assert.Equal("http://127.0.0.1:6000", sut.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey));
+    }
+
+    [Fact]
+    public async Task StartAsync_EmbeddedBrokerOnPortZero_PicksAPortAndReportsHealthy()
+    {
+        await using var sut = await CloudTestHost.StartAsync();
+        using var client = sut.Client();
+
+        using var response = await client.GetAsync("/healthz");
+        var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("healthy", health.GetProperty("status").GetString());
+        Assert.Equal("connected", health.GetProperty("broker").GetProperty("state").GetString());
+        Assert.True(sut.BrokerPort > 0);
+        Assert.Equal(sut.BrokerPort, health.GetProperty("broker").GetProperty("port").GetInt32());
+        Assert.Equal(0, health.GetProperty("deliveries").GetProperty("byStatus").GetProperty("pending").GetInt64());
+    }
+
+    [Fact]
+    public async Task StartAsync_SameStoreTwice_MigratesOnceAndKeepsData()
+    {
+        var databasePath = CloudTestHost.NewDatabasePath();
+        try
+        {
+            string partnerId;
+            await using (var first = await CloudTestHost.StartAsync(databasePath: databasePath))
+            {
+                partnerId = (await first.CreatePartnerAsync()).Id;
+            }
+
+            await using var sut = await CloudTestHost.StartAsync(databasePath: databasePath);
+
+            Assert.NotNull(await sut.Service<PartnerStore>().FindAsync(partnerId, CancellationToken.None));
+        }
+        finally
+        {
+            CloudTestHost.DeleteDatabase(databasePath);
+        }
+    }
+
+    [Fact]
+    public async Task OpenApi_Document_DescribesBearerSchemeAndEveryEndpoint()
+    {
+        await using var sut = await CloudTestHost.StartAsync();
+        using var client = sut.Client();
+
+        var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
+
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal("http", scheme.GetProperty("type").GetString());
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+        var paths = document.GetProperty("paths");
+        foreach (var path in new[]
+        {
+            "/api/v1/partners", "/api/v1/households/{householdId}/tokens", "/api/v1/subscriptions", "/api/v1/subscriptions/{id}",
+            "/api/v1/deliveries", "/api/v1/household", "/api/v1/household/notifications", "/api/v1/household/consents",
+            "/api/v1/household/consents/{partnerId}", "/healthz",
+        })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), $"missing {path}");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using SmartHome.Cloud.Delivery;
+
+namespace SmartHome.Cloud.UnitTests.Outbox;
+
+public class DeliveryRetryScheduleTests
+{
+    [Theory]
+    [InlineData(1, 5)]
+    [InlineData(2, 5 * 60)]
+    [InlineData(3, 30 * 60)]
+    [InlineData(4, 2 * 3600)]
+    [InlineData(5, 5 * 3600)]
+    [InlineData(6, 10 * 3600)]
+    [InlineData(7, 10 * 3600)]
+    public void NextDelay_NoJitter_FollowsTheStandardWebhooksSchedule(int failedAttempts, int seconds)
+    {
+        Assert.Equal(TimeSpan.FromSeconds(seconds), DeliveryRetrySchedule.NextDelay(failedAttempts, jitter: 0));
+    }
+
+    [Fact]
+    public void NextDelay_EighthFailure_GivesUp()
+    {
+        Assert.Null(DeliveryRetrySchedule.NextDelay(8, jitter: 0));
+        Assert.Equal(8, DeliveryRetrySchedule.MaxAttempts);
+    }
+
+    [Theory]
+    [InlineData(-1, 4.5)]
+    [InlineData(1, 5.5)]
+    public void NextDelay_FullJitter_StaysWithinTenPercent(double jitter, double seconds)
+    {
+        Assert.Equal(TimeSpan.FromSeconds(seconds), DeliveryRetrySchedule.NextDelay(1, jitter));
+    }
+}

@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+using SmartHome.Cloud.Core.Events;
+using SmartHome.Cloud.Delivery;
+using SmartHome.Cloud.Ingest;
+using SmartHome.Cloud.UnitTests.Hosting;
+using SmartHome.Contracts.Events;
+using SmartHome.Testing;
+
+namespace SmartHome.Cloud.UnitTests.Outbox;
+
+public class WebhookDeliveryTests
+{
+    private const string HouseholdId = "home-w";
+
+    [Fact]
+    public async Task ConsentedEvent_ArrivesAsSignedCloudEventUnderAPseudonym()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var sut = await CloudTestHost.StartAsync();
+        var partner = await SubscribeAsync(sut, receiver.Url, "shg.stock.*");
+        await ConsentAsync(sut, partner.Id, "shg.stock.*");
+        var needEvent = TestEvents.StockLow(HouseholdId);
+
+        await RaiseAsync(sut, needEvent);
+
+        await Eventually.TrueAsync(() => !receiver.Received.IsEmpty, Wait.Timeout, "the webhook");
+        var received = Assert.Single(receiver.Received);
+        Assert.True(StandardWebhookSigner.Verify(partner.Secret, received.Id, long.Parse(received.Timestamp, System.Globalization.CultureInfo.InvariantCulture), received.Body, received.Signature));
+        Assert.Equal(needEvent.Id, received.Id);
+        Assert.Equal(NeedEventCloudEventWriter.ContentType, received.ContentType);
+        var cloudEvent = JsonDocument.Parse(received.Body).RootElement;
+        Assert.Equal("1.0", cloudEvent.GetProperty("specversion").GetString());
+        Assert.Equal(needEvent.Id, cloudEvent.GetProperty("id").GetString());
+        Assert.Equal(NeedEventTypes.StockLow, cloudEvent.GetProperty("type").GetString());
+        Assert.Equal("Milk", cloudEvent.GetProperty("data").GetProperty("name").GetString());
+        var source = cloudEvent.GetProperty("source").GetString()!;
+        Assert.StartsWith("/households/", source, StringComparison.Ordinal);
+        Assert.DoesNotContain(HouseholdId, source, StringComparison.Ordinal);
+        await AssertDeliveryAsync(sut, partner.ApiKey, "delivered", attempts: 1);
+    }
+
+    [Fact]
+    public async Task EndpointFailsOnce_IsRetriedOnScheduleThenDelivered()
+    {
+        var answers = new Queue<int>([500, 204]);
+        await using var receiver = await WebhookReceiver.StartAsync(() => answers.Count > 1 ? answers.Dequeue() : answers.Peek());
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var sut = await CloudTestHost.StartAsync(time: time);
+        var partner = await SubscribeAsync(sut, receiver.Url, "shg.stock.low.v1");
+        await ConsentAsync(sut, partner.Id, "shg.*");
+
+        await RaiseAsync(sut, TestEvents.StockLow(HouseholdId));
+        await Eventually.TrueAsync(() => receiver.Received.Count == 1, Wait.Timeout, "the first attempt");
+        var failed = await AssertDeliveryAsync(sut, partner.ApiKey, "failed", attempts: 1);
+        Assert.Equal(500, failed.GetProperty("lastStatusCode").GetInt32());
+        time.Advance(TimeSpan.FromSeconds(4));
+        await Task.Delay(300);
+        Assert.Single(receiver.Received);
+
+        time.Advance(TimeSpan.FromSeconds(2));
+
+        await Eventually.TrueAsync(() => receiver.Received.Count == 2, Wait.Timeout, "the retry");
+        Assert.Single(receiver.Received.Select(r => r.Id).Distinct());
+        await AssertDeliveryAsync(sut, partner.ApiKey, "delivered", attempts: 2);
+    }
+
+    [Fact]
+    public async Task NoConsent_IsCancelledAndNeverSent()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var sut = await CloudTestHost.StartAsync();
+        var partner = await SubscribeAsync(sut, receiver.Url, "shg.stock.*");
+        await ConsentAsync(sut, partner.Id, "shg.food.*");
+
+        await RaiseAsync(sut, TestEvents.StockLow(HouseholdId));
+
+        var cancelled = await AssertDeliveryAsync(sut, partner.ApiKey, "cancelled", attempts: 0);
+        Assert.Contains("consent", cancelled.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        Assert.Empty(receiver.Received);
+    }
+
+    [Fact]
+    public async Task Deliveries_OfAnotherPartner_AreInvisible()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var sut = await CloudTestHost.StartAsync();
+        var partnerA = await SubscribeAsync(sut, receiver.Url, "shg.stock.*");
+        var partnerB = await sut.CreatePartnerAsync("B", "recipe");
+        await ConsentAsync(sut, partnerA.Id, "shg.stock.*");
+        await RaiseAsync(sut, TestEvents.StockLow(HouseholdId));
+        await AssertDeliveryAsync(sut, partnerA.ApiKey, "delivered", attempts: 1);
+
+        using var asB = sut.Client(partnerB.ApiKey);
+        var seenByB = await asB.GetFromJsonAsync<JsonElement>("/api/v1/deliveries");
+
+        Assert.Equal(0, seenByB.GetArrayLength());
+    }
+
+    private static async Task<(string Id, string ApiKey, string Secret)> SubscribeAsync(CloudTestHost sut, Uri url, string type)
+    {
+        var (id, apiKey) = await sut.CreatePartnerAsync();
+        using var partner = sut.Client(apiKey);
+        using var response = await partner.PostAsJsonAsync("/api/v1/subscriptions", new { types = new[] { type }, webhook = new { url } });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var secret = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!;
+        return (id, apiKey, secret);
+    }
+
+    internal static async Task ConsentAsync(CloudTestHost sut, string partnerId, string type)
+    {
+        using var householder = sut.Client(await sut.CreateHouseholderTokenAsync(HouseholdId));
+        using var response = await householder.PutAsJsonAsync($"/api/v1/household/consents/{partnerId}", new { types = new[] { type } });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    internal static Task RaiseAsync(CloudTestHost sut, NeedEvent needEvent) =>
+        sut.Service<HouseholdUpdater>().ChangeAsync(needEvent.HouseholdId, null, _ => [needEvent], CancellationToken.None);
+
+    internal static async Task<JsonElement> AssertDeliveryAsync(CloudTestHost sut, string apiKey, string status, int attempts)
+    {
+        using var partner = sut.Client(apiKey);
+        var delivery = await Wait.ForJsonAsync(
+            async () => await partner.GetFromJsonAsync<JsonElement>($"/api/v1/deliveries?status={status}") is { } list && list.GetArrayLength() > 0 ? list[0] : null,
+            $"a {status} delivery");
+        Assert.Equal(attempts, delivery.GetProperty("attempts").GetInt32());
+        return delivery;
+    }
+}

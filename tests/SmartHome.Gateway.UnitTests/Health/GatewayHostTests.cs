@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MQTTnet;
+using MQTTnet.Protocol;
+using SmartHome.Contracts.Serialization;
+using SmartHome.Gateway.UnitTests.Support;
+using SmartHome.Testing;
+
+namespace SmartHome.Gateway.UnitTests.Health;
+
+/// <summary>The whole gateway as a host composes it: appliance → embedded link → outbox → uplink → broker, and /healthz.</summary>
+public sealed class GatewayHostTests : IDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+    private readonly TempDirectory _directory = new();
+    private readonly int _appliancePort = FreePort.Next();
+    private readonly int _healthPort = FreePort.Next();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task AddGateway_ApplianceMessage_TravelsToTheCloudBrokerAndShowsInHealth()
+    {
+        await using var broker = new TestMqttBroker();
+        await broker.StartAsync();
+        await using var subscriber = await TestSubscriber.ConnectAsync(broker.Port, "shg/v1/home-1/gw-1/telemetry");
+        await using var sut = BuildGateway(new() { ["SmartHome:Gateway:Uplink:Port"] = Port(broker.Port) });
+        await sut.StartAsync();
+        using var appliance = new MqttClientFactory().CreateMqttClient();
+        await appliance.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", _appliancePort).Build());
+
+        await appliance.PublishAsync(new MqttApplicationMessageBuilder()
+            .WithTopic("appliance/fridge-1/temperature")
+            .WithPayload("""{"sensor":"fridge","celsius":3.9}""")
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build());
+
+        var received = await Eventually.GetAsync(() => Task.FromResult(subscriber.Received.FirstOrDefault()), Timeout, "the telemetry envelope");
+        var envelope = JsonSerializer.Deserialize(received.Payload, ContractsJsonContext.Default.TelemetryEnvelope)!;
+        Assert.Equal(1, envelope.Seq);
+        Assert.Equal("fridge-1", Assert.Single(envelope.Records).Appliance);
+
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_healthPort}") };
+        await Eventually.TrueAsync(
+            async () => (await HealthAsync(http)).GetProperty("outbox").GetProperty("ackedSeq").GetInt64() == 1, Timeout, "health to show the ack");
+        var health = await HealthAsync(http);
+        Assert.Equal("connected", health.GetProperty("uplink").GetProperty("state").GetString());
+        Assert.Equal(1, health.GetProperty("uplink").GetProperty("publishedEnvelopes").GetInt64());
+        Assert.Equal(0, health.GetProperty("outbox").GetProperty("pendingEnvelopes").GetInt64());
+        Assert.True(health.GetProperty("outbox").GetProperty("bytesWritten").GetInt64() > 0);
+        Assert.Equal("embedded", health.GetProperty("applianceLink").GetProperty("mode").GetString());
+        Assert.Equal(1, health.GetProperty("applianceLink").GetProperty("accepted").GetInt64());
+        await sut.StopAsync();
+    }
+
+    [Fact]
+    public async Task Healthz_RejectedApplianceMessages_AreCountedByCode()
+    {
+        await using var sut = BuildGateway(new() { ["SmartHome:Gateway:Uplink:Port"] = Port(FreePort.Next()) });
+        await sut.StartAsync();
+        using var appliance = new MqttClientFactory().CreateMqttClient();
+        await appliance.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", _appliancePort).Build());
+
+        foreach (var (topic, payload) in new[] { ("appliance/fridge-1/temperature", "not json"), ("appliance/fridge-1/smell", "{}") })
+        {
+            await appliance.PublishAsync(new MqttApplicationMessageBuilder()
+                .WithTopic(topic).WithPayload(payload).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+        }
+
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_healthPort}") };
+        var health = await HealthAsync(http);
+        var rejected = health.GetProperty("applianceLink").GetProperty("rejected");
+        Assert.Equal(1, rejected.GetProperty("malformed-json").GetInt64());
+        Assert.Equal(1, rejected.GetProperty("bad-topic").GetInt64());
+        Assert.NotEqual("connected", health.GetProperty("uplink").GetProperty("state").GetString());
+        await sut.StopAsync();
+    }
+
+    [Fact]
+    public async Task AddGateway_BadGatewayId_StartFailsWithAMessageNamingTheKey()
+    {
+        await using var sut = BuildGateway(new() { ["SmartHome:Gateway:GatewayId"] = "gw/1" });
+
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => sut.StartAsync());
+
+        Assert.Contains("SmartHome:Gateway:GatewayId must be 1-64 characters", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddGateway_RelativeOutboxPath_IsResolvedAgainstTheContentRoot()
+    {
+        await using var sut = BuildGateway(new()
+        {
+            ["SmartHome:Gateway:Uplink:Port"] = Port(FreePort.Next()),
+            ["SmartHome:Gateway:Outbox:Path"] = "relative-outbox",
+        });
+        await sut.StartAsync();
+
+        Assert.True(Directory.Exists(Path.Combine(_directory.Path, "relative-outbox")));
+        await sut.StopAsync();
+    }
+
+    private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
+
+    private static async Task<JsonElement> HealthAsync(HttpClient http)
+    {
+        using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    private WebApplication BuildGateway(Dictionary<string, string?> overrides)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = _directory.Path });
+        builder.Logging.ClearProviders();
+        var settings = new Dictionary<string, string?>
+        {
+            ["SmartHome:Gateway:HouseholdId"] = "home-1",
+            ["SmartHome:Gateway:GatewayId"] = "gw-1",
+            ["SmartHome:Gateway:ApplianceLink:Port"] = Port(_appliancePort),
+            ["SmartHome:Gateway:Health:Port"] = Port(_healthPort),
+            ["SmartHome:Gateway:Outbox:Path"] = Path.Combine(_directory.Path, "outbox"),
+        };
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddSingleton(UplinkHarness.FastTimings);
+        builder.AddGateway();
+        var app = builder.Build();
+        app.MapGatewayHealth();
+        return app;
+    }
+}

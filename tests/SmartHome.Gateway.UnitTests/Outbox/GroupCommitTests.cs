@@ -1,0 +1,53 @@
+using SmartHome.Gateway.UnitTests.Support;
+
+namespace SmartHome.Gateway.UnitTests.Outbox;
+
+public sealed class GroupCommitTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task AppendAsync_RecordsArrivingWithinTheLinger_AreCommittedAsOneEnvelope()
+    {
+        var metrics = TestData.NewMetrics();
+        await using var sut = TestOutbox.Open(_directory.Path, metrics, configure: settings => settings with { Linger = TimeSpan.FromMilliseconds(500) });
+
+        await Task.WhenAll(Enumerable.Range(0, 100).Select(i => sut.AppendAsync(TestData.Temperature(i), CancellationToken.None)));
+
+        var entry = Assert.Single(sut.GetPending(0, 10));
+        Assert.Equal(100, entry.RecordCount);
+        Assert.Equal(Enumerable.Range(0, 100).Select(i => (double?)i), DurableOutboxTests.ReadEnvelope(sut, entry).Records.Select(record => record.Celsius));
+        Assert.Equal(1, metrics.Snapshot().EnvelopesWritten);
+    }
+
+    [Fact]
+    public async Task AppendAsync_MoreRecordsThanABatchHolds_AreSplitIntoFullBatches()
+    {
+        await using var sut = TestOutbox.Open(_directory.Path, configure: settings => settings with
+        {
+            Linger = TimeSpan.FromMilliseconds(500),
+            MaxBatchRecords = 10,
+        });
+
+        await Task.WhenAll(Enumerable.Range(0, 25).Select(i => sut.AppendAsync(TestData.Temperature(i), CancellationToken.None)));
+
+        var pending = sut.GetPending(0, 10);
+        Assert.Equal([1L, 2, 3], pending.Select(entry => entry.Seq));
+        Assert.Equal([10, 10, 5], pending.Select(entry => entry.RecordCount));
+    }
+
+    [Fact]
+    public async Task AppendAsync_Completes_OnlyOnceTheBatchIsOnDisk()
+    {
+        await using var sut = TestOutbox.Open(_directory.Path, configure: settings => settings with { Linger = TimeSpan.FromMilliseconds(300) });
+
+        var append = sut.AppendAsync(TestData.Temperature(1), CancellationToken.None);
+        Assert.False(append.IsCompleted);
+        Assert.Empty(sut.GetPending(0, 10));
+
+        await append;
+        Assert.Single(sut.GetPending(0, 10));
+    }
+}

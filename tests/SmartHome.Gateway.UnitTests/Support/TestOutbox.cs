@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using SmartHome.Gateway.Health;
+using SmartHome.Gateway.Outbox;
+
+namespace SmartHome.Gateway.UnitTests.Support;
+
+internal static class TestOutbox
+{
+    /// <summary>An outbox without linger, so each awaited append is its own envelope unless a test asks otherwise.</summary>
+    public static DurableOutbox Open(
+        string directory, GatewayMetrics? metrics = null, TimeProvider? time = null, Func<OutboxSettings, OutboxSettings>? configure = null)
+    {
+        var settings = new OutboxSettings(directory, 64L * 1024 * 1024) { Linger = TimeSpan.Zero };
+        return DurableOutbox.Open(
+            configure?.Invoke(settings) ?? settings,
+            TestData.Identity,
+            time ?? TimeProvider.System,
+            metrics ?? TestData.NewMetrics(),
+            NullLogger<DurableOutbox>.Instance);
+    }
+}

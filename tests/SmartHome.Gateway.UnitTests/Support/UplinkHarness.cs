@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using SmartHome.Contracts;
+using SmartHome.Gateway.Health;
+using SmartHome.Gateway.Options;
+using SmartHome.Gateway.Outbox;
+using SmartHome.Gateway.Uplink;
+
+namespace SmartHome.Gateway.UnitTests.Support;
+
+/// <summary>The gateway's uplink with a real outbox in a temporary directory, pointed at a test broker.</summary>
+internal sealed class UplinkHarness : IAsyncDisposable
+{
+    public static readonly UplinkTimings FastTimings = new()
+    {
+        BackoffInitial = TimeSpan.FromMilliseconds(20),
+        BackoffCap = TimeSpan.FromMilliseconds(200),
+        RefusedRetryDelay = TimeSpan.FromMilliseconds(50),
+    };
+
+    private readonly TempDirectory _directory = new();
+
+    private UplinkHarness(int brokerPort, TimeProvider time, UplinkTimings timings, Action<UplinkOptions>? configure)
+    {
+        Time = time;
+        Metrics = TestData.NewMetrics();
+        Outbox = TestOutbox.Open(_directory.Path, Metrics, time);
+        Connectivity = new UplinkConnectivity(time, Metrics);
+        var options = new GatewayOptions
+        {
+            HouseholdId = Identity.HouseholdId,
+            GatewayId = Identity.GatewayId,
+            Uplink = new() { Host = "127.0.0.1", Port = brokerPort },
+        };
+        configure?.Invoke(options.Uplink);
+        var publisher = new EnvelopePublisher(Outbox, Identity, timings, time, Metrics, NullLogger<EnvelopePublisher>.Instance);
+        Sut = new UplinkService(
+            Microsoft.Extensions.Options.Options.Create(options), Identity, Connectivity, publisher, timings, time, NullLogger<UplinkService>.Instance);
+    }
+
+    public GatewayIdentity Identity { get; } = TestData.Identity with { BootId = Guid.NewGuid() };
+
+    public TimeProvider Time { get; }
+
+    public GatewayMetrics Metrics { get; }
+
+    public DurableOutbox Outbox { get; }
+
+    public UplinkConnectivity Connectivity { get; }
+
+    public UplinkService Sut { get; }
+
+    public string ClientId => $"shg-{Identity.HouseholdId}-{Identity.GatewayId}";
+
+    public string TelemetryTopic => Topics.Telemetry(Identity.HouseholdId, Identity.GatewayId);
+
+    public string StatusTopic => Topics.GatewayStatus(Identity.HouseholdId, Identity.GatewayId);
+
+    public static async Task<UplinkHarness> StartAsync(
+        int brokerPort, TimeProvider? time = null, UplinkTimings? timings = null, Action<UplinkOptions>? configure = null)
+    {
+        var harness = new UplinkHarness(brokerPort, time ?? TimeProvider.System, timings ?? FastTimings, configure);
+        await harness.Sut.StartAsync(CancellationToken.None);
+        return harness;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Sut.StopAsync(CancellationToken.None);
+        Sut.Dispose();
+        await Outbox.DisposeAsync();
+        _directory.Dispose();
+    }
+}

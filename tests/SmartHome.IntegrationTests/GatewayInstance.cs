@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using SmartHome.Gateway;
+using SmartHome.Testing;
+
+namespace SmartHome.IntegrationTests;
+
+/// <summary>The gateway host in this process, with its appliance link and health on free ports and its outbox in a folder.</summary>
+internal sealed class GatewayInstance : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private GatewayInstance(WebApplication app, int applianceLinkPort, Uri healthAddress)
+    {
+        _app = app;
+        ApplianceLinkPort = applianceLinkPort;
+        HealthAddress = healthAddress;
+    }
+
+    public int ApplianceLinkPort { get; }
+
+    public Uri HealthAddress { get; }
+
+    public static async Task<GatewayInstance> StartAsync(string householdId, string gatewayId, int uplinkPort, string outboxPath)
+    {
+        var linkPort = FreePort.Next();
+        var healthPort = FreePort.Next();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["SmartHome:Gateway:HouseholdId"] = householdId,
+            ["SmartHome:Gateway:GatewayId"] = gatewayId,
+            ["SmartHome:Gateway:Uplink:Host"] = "127.0.0.1",
+            ["SmartHome:Gateway:Uplink:Port"] = uplinkPort.ToString(),
+            ["SmartHome:Gateway:ApplianceLink:Port"] = linkPort.ToString(),
+            ["SmartHome:Gateway:Health:Port"] = healthPort.ToString(),
+            ["SmartHome:Gateway:Outbox:Path"] = outboxPath,
+        });
+        builder.AddGateway();
+        var app = builder.Build();
+        app.MapGatewayHealth();
+        await app.StartAsync();
+        return new GatewayInstance(app, linkPort, new Uri($"http://127.0.0.1:{healthPort}/healthz"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

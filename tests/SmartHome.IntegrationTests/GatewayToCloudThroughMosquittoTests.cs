@@ -1,0 +1,106 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using SmartHome.Contracts;
+using SmartHome.Testing;
+
+namespace SmartHome.IntegrationTests;
+
+/// <summary>Gateway and cloud as separate hosts that talk only through a real Mosquitto broker.</summary>
+public sealed class GatewayToCloudThroughMosquittoTests : IAsyncLifetime
+{
+    private const string HouseholdId = "it-home";
+    private const string GatewayId = "it-gw";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly string _outboxPath = Directory.CreateTempSubdirectory("shg-outbox-").FullName;
+    private MosquittoBroker _broker = null!;
+    private CloudInstance _cloud = null!;
+    private GatewayInstance _gateway = null!;
+
+    public async Task InitializeAsync()
+    {
+        _broker = await MosquittoBroker.StartAsync();
+        _cloud = await CloudInstance.StartAsync(new Dictionary<string, string?>
+        {
+            ["SmartHome:Cloud:Broker:Embedded"] = "false",
+            ["SmartHome:Cloud:Broker:Host"] = "127.0.0.1",
+            ["SmartHome:Cloud:Broker:Port"] = _broker.Port.ToString(),
+        });
+        _gateway = await GatewayInstance.StartAsync(HouseholdId, GatewayId, _broker.Port, _outboxPath);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _gateway.DisposeAsync();
+        await _cloud.DisposeAsync();
+        await _broker.DisposeAsync();
+        Directory.Delete(_outboxPath, recursive: true);
+    }
+
+    [Fact]
+    public async Task ApplianceMessages_ThroughMosquitto_UpdateTwinAndNotifyExpiringFood()
+    {
+        using var householder = _cloud.Client(await _cloud.CreateHouseholdTokenAsync(HouseholdId));
+        await using var notifications = await MqttTestClient.ConnectAsync(_broker.Port, Topics.Notifications(HouseholdId));
+        await using var appliance = await MqttTestClient.ConnectAsync(_gateway.ApplianceLinkPort);
+        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1).ToString("yyyy-MM-dd");
+
+        await appliance.PublishAsync(Topics.ApplianceTemperature("it-fridge"), """{"sensor":"fridge","celsius":3.9}""");
+        await appliance.PublishAsync(Topics.ApplianceInventory("it-fridge"),
+            $$"""{"op":"added","itemId":"milk-1","name":"Milk","barcode":"4006381333931","category":"dairy","quantity":1,"unit":"l","bestBefore":"{{tomorrow}}","location":"fridge"}""");
+
+        var twin = await Eventually.GetAsync(async () =>
+        {
+            var text = await householder.GetStringAsync("api/v1/household");
+            return text.Contains("milk-1", StringComparison.Ordinal) && text.Contains("3.9", StringComparison.Ordinal) ? text : null;
+        }, Patience, "the twin to show the milk and the fridge's temperature");
+        Assert.Contains("Milk", twin, StringComparison.Ordinal);
+
+        await Eventually.TrueAsync(
+            () => notifications.Received.Any(m => m.Payload.Contains("shg.food.expiring.v1", StringComparison.Ordinal)),
+            Patience, "an expiring-food notification on the household's topic");
+        var stored = await householder.GetFromJsonAsync<JsonElement>("api/v1/household/notifications");
+        Assert.Contains(stored.EnumerateArray(), n => n.GetProperty("type").GetString() == "shg.food.expiring.v1");
+    }
+
+    [Fact]
+    public async Task MalformedApplianceMessage_IsCountedAndLaterMessagesStillFlow()
+    {
+        using var householder = _cloud.Client(await _cloud.CreateHouseholdTokenAsync(HouseholdId));
+        await using var appliance = await MqttTestClient.ConnectAsync(_gateway.ApplianceLinkPort);
+
+        await appliance.PublishAsync(Topics.ApplianceTemperature("it-fridge"), "{not json");
+        await appliance.PublishAsync(Topics.ApplianceTemperature("it-fridge"), """{"sensor":"fridge","celsius":500}""");
+        await appliance.PublishAsync(Topics.ApplianceDoor("it-fridge"), """{"door":"main","state":"open"}""");
+
+        await Eventually.TrueAsync(async () =>
+            (await householder.GetStringAsync("api/v1/household")).Contains("\"open\"", StringComparison.Ordinal),
+            Patience, "the door record after the rejected ones to reach the twin");
+        using var http = new HttpClient();
+        var health = await http.GetFromJsonAsync<JsonElement>(_gateway.HealthAddress);
+        var healthText = health.GetRawText();
+        Assert.Contains("malformed-json", healthText, StringComparison.Ordinal);
+        Assert.Contains("invalid-field", healthText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BrokerOutage_RecordsBufferedAtGateway_ArriveAfterRestartInOrder()
+    {
+        using var householder = _cloud.Client(await _cloud.CreateHouseholdTokenAsync(HouseholdId));
+        await using var appliance = await MqttTestClient.ConnectAsync(_gateway.ApplianceLinkPort);
+        await _broker.StopAsync();
+
+        for (var i = 0; i < 20; i++)
+        {
+            await appliance.PublishAsync(Topics.ApplianceInventory("it-fridge"),
+                $$"""{"op":"added","itemId":"jar-{{i}}","name":"Jar {{i}}","category":"condiments","quantity":1,"location":"pantry"}""");
+        }
+
+        await _broker.StartAsync();
+
+        await Eventually.TrueAsync(async () =>
+        {
+            var text = await householder.GetStringAsync("api/v1/household");
+            return Enumerable.Range(0, 20).All(i => text.Contains($"\"jar-{i}\"", StringComparison.Ordinal));
+        }, TimeSpan.FromSeconds(90), "all 20 records buffered during the outage to reach the cloud");
+    }
+}

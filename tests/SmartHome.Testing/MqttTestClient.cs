@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using System.Text;
+using MQTTnet;
+using MQTTnet.Protocol;
+
+namespace SmartHome.Testing;
+
+/// <summary>An MQTT client playing an appliance or a listener in a test: publishes QoS 1 and collects what it hears.</summary>
+public sealed class MqttTestClient : IAsyncDisposable
+{
+    private readonly IMqttClient _client;
+
+    private MqttTestClient(IMqttClient client) => _client = client;
+
+    public ConcurrentQueue<(string Topic, string Payload)> Received { get; } = new();
+
+    public static async Task<MqttTestClient> ConnectAsync(int port, params string[] subscriptions)
+    {
+        var client = new MqttClientFactory().CreateMqttClient();
+        var sut = new MqttTestClient(client);
+        client.ApplicationMessageReceivedAsync += e =>
+        {
+            sut.Received.Enqueue((e.ApplicationMessage.Topic, Encoding.UTF8.GetString(e.ApplicationMessage.Payload)));
+            return Task.CompletedTask;
+        };
+        await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500).Build());
+        foreach (var topic in subscriptions)
+        {
+            await client.SubscribeAsync(topic, MqttQualityOfServiceLevel.AtLeastOnce);
+        }
+
+        return sut;
+    }
+
+    public Task PublishAsync(string topic, string payload) =>
+        _client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+
+    public async ValueTask DisposeAsync()
+    {
+        await _client.DisconnectAsync();
+        _client.Dispose();
+    }
+}
