@@ -142,6 +142,23 @@ public sealed class UplinkServiceTests
     }
 
     [Fact]
+    public async Task Publish_NobodySubscribed_EnvelopeStaysPendingUntilTheCloudListens()
+    {
+        await using var broker = await StartBrokerAsync();
+        await using var sut = await UplinkHarness.StartAsync(broker.Port);
+        await Eventually.TrueAsync(() => sut.Connectivity.Current.State == UplinkState.Connected, Timeout, "the uplink to connect");
+
+        await sut.Outbox.AppendAsync(TestData.Temperature(1), CancellationToken.None);
+        await Eventually.TrueAsync(() => sut.Metrics.Snapshot().PublishesWithoutSubscribers >= 2, Timeout, "two publishes nobody received");
+
+        Assert.Equal(0, sut.Outbox.AckedSeq);
+        Assert.Equal(1, sut.Outbox.GetStatus().PendingEnvelopes);
+        await using var subscriber = await TestSubscriber.ConnectAsync(broker.Port);
+        await Eventually.TrueAsync(() => sut.Outbox.AckedSeq == 1, Timeout, "the envelope to be delivered once the cloud listens");
+        Assert.Equal(1, Envelopes(subscriber, sut).First().Seq);
+    }
+
+    [Fact]
     public async Task StopAsync_Connected_PublishesOfflineStatusAndDisconnects()
     {
         await using var broker = await StartBrokerAsync();
