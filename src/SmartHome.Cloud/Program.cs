@@ -1,5 +1,5 @@
 using SmartHome.Cloud;
-using SmartHome.Cloud.Options;
+using SmartHome.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCloud();

@@ -26,6 +26,7 @@ public sealed class FridgeToPartnerTests(AllInOneFixture fixture) : IClassFixtur
         }, Patience, "an expiring-food notification for the demo household");
 
         Assert.Equal("demo", notification.GetProperty("householdId").GetString());
+        Assert.Equal("warning", notification.GetProperty("severity").GetString());
     }
 
     [Fact]

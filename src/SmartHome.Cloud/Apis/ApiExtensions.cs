@@ -1,9 +1,11 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Http.Json;
 using SmartHome.Cloud.Auth;
 using SmartHome.Cloud.Health;
+using SmartHome.Contracts.Serialization;
 
 namespace SmartHome.Cloud.Apis;
 
@@ -15,7 +17,13 @@ internal static class ApiExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddProblemDetails();
-        services.Configure<JsonOptions>(o => o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            // Contract payloads (notifications, event data) answer exactly as they travel over MQTT: enums as the contract's strings.
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ContractsJsonContext.Default);
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        });
         // The core of authentication only: the full AddAuthentication also brings Data Protection, which bearer
         // tokens do not use and which would write a key ring to the user profile at every start.
         services.AddWebEncoders();

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using SmartHome.Cloud.Options;
+using SmartHome.Hosting;
 using SmartHome.Cloud.Storage;
 
 namespace SmartHome.Cloud.UnitTests.Hosting;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace SmartHome.Cloud.Options;
+namespace SmartHome.Hosting;
 
 /// <summary>Turns a start-up failure caused by configuration into one line that names the keys, for hosts to print.</summary>
 public static class StartupErrors
