@@ -7,7 +7,25 @@ public static class StartupErrors
 {
     private const string KeyPrefix = "SmartHome:";
 
+    public const int ConfigurationErrorExitCode = 2;
+
     public static bool IsConfigurationError(Exception exception) => Failures(exception).Any();
+
+    /// <summary>Runs a host to its end; a configuration error ends it with one line on standard error and exit code 2.</summary>
+    public static async Task<int> RunAsync(Func<Task> run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        try
+        {
+            await run();
+            return 0;
+        }
+        catch (Exception ex) when (IsConfigurationError(ex))
+        {
+            await Console.Error.WriteLineAsync(Describe(ex));
+            return ConfigurationErrorExitCode;
+        }
+    }
 
     /// <summary>Every configuration failure, e.g. "SmartHome:Cloud:AdminKey is required: …", joined on one line.</summary>
     public static string Describe(Exception exception) => "Configuration error: " + string.Join("; ", Failures(exception).Select(WithoutMemberName));

@@ -9,6 +9,24 @@ namespace SmartHome.Cloud.UnitTests.Hosting;
 
 public class StartupTests
 {
+    [Fact]
+    public async Task RunAsync_HostFailsOnConfiguration_ReturnsExitCodeTwo()
+    {
+        var settings = CloudTestHost.DefaultSettings(CloudTestHost.NewDatabasePath());
+        settings["SmartHome:Cloud:AdminKey"] = "short";
+        await using var host = CloudTestHost.CreateBuilder(settings).Build();
+
+        var exitCode = await StartupErrors.RunAsync(() => host.StartAsync());
+
+        Assert.Equal(StartupErrors.ConfigurationErrorExitCode, exitCode);
+    }
+
+    [Fact]
+    public async Task RunAsync_OtherFailure_Propagates()
+    {
+        await Assert.ThrowsAsync<InvalidOperationException>(() => StartupErrors.RunAsync(() => throw new InvalidOperationException("not configuration")));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
