@@ -17,7 +17,7 @@ public sealed class ExternalApplianceSubscriberTests : IAsyncLifetime
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
     private readonly TempDirectory _directory = new();
     private readonly GatewayMetrics _metrics = TestData.NewMetrics();
-    private readonly TestMqttBroker _broker = new();
+    private readonly EmbeddedMqttBroker _broker = new();
     private DurableOutbox _outbox = null!;
     private ExternalApplianceSubscriber _sut = null!;
 

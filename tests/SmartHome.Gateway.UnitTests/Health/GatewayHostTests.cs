@@ -27,7 +27,7 @@ public sealed class GatewayHostTests : IDisposable
     [Fact]
     public async Task AddGateway_ApplianceMessage_TravelsToTheCloudBrokerAndShowsInHealth()
     {
-        await using var broker = new TestMqttBroker();
+        await using var broker = new EmbeddedMqttBroker();
         await broker.StartAsync();
         await using var subscriber = await TestSubscriber.ConnectAsync(broker.Port, "shg/v1/home-1/gw-1/telemetry");
         await using var sut = BuildGateway(new() { ["SmartHome:Gateway:Uplink:Port"] = Port(broker.Port) });

@@ -92,7 +92,7 @@ public sealed class UplinkServiceTests
     public async Task Publish_BrokerDown_EnvelopeStaysPendingThenIsDeliveredAsHistoricalWhenTheBrokerComesUp()
     {
         var time = new FakeTimeProvider(TestData.Start);
-        var broker = new TestMqttBroker();
+        var broker = new EmbeddedMqttBroker();
         await using var sut = await UplinkHarness.StartAsync(broker.Port, time);
         await Eventually.TrueAsync(() => sut.Connectivity.Current.LastError is not null, Timeout, "a failed connection attempt");
 
@@ -172,9 +172,9 @@ public sealed class UplinkServiceTests
         await Eventually.TrueAsync(async () => (await broker.Server.GetClientsAsync()).Count == 0, Timeout, "the broker to see the disconnect");
     }
 
-    private static async Task<TestMqttBroker> StartBrokerAsync()
+    private static async Task<EmbeddedMqttBroker> StartBrokerAsync()
     {
-        var broker = new TestMqttBroker();
+        var broker = new EmbeddedMqttBroker();
         await broker.StartAsync();
         return broker;
     }

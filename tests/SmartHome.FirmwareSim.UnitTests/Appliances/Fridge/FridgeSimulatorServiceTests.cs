@@ -6,6 +6,8 @@ using SmartHome.FirmwareSim.Appliances.Fridge;
 using SmartHome.FirmwareSim.Mqtt;
 using SmartHome.FirmwareSim.UnitTests.Mqtt;
 
+using SmartHome.Testing;
+
 namespace SmartHome.FirmwareSim.UnitTests.Appliances.Fridge;
 
 public sealed class FridgeSimulatorServiceTests : IAsyncDisposable
@@ -21,7 +23,7 @@ public sealed class FridgeSimulatorServiceTests : IAsyncDisposable
     [Fact]
     public async Task ExecuteAsync_LinkUp_PublishesTemperaturesDoorAndInventoryAtQos1()
     {
-        await using var broker = await EmbeddedBroker.StartAsync();
+        await using var broker = await EmbeddedMqttBroker.StartNewAsync();
         await using var gateway = await MessageCollector.SubscribeAsync(broker.Port, "appliance/#", _timeout.Token);
         var sut = CreateService(broker.Port);
 
@@ -38,7 +40,7 @@ public sealed class FridgeSimulatorServiceTests : IAsyncDisposable
     [Fact]
     public async Task ExecuteAsync_LinkUp_LeavesOnlineStatusRetainedForLateSubscribers()
     {
-        await using var broker = await EmbeddedBroker.StartAsync();
+        await using var broker = await EmbeddedMqttBroker.StartNewAsync();
         var sut = CreateService(broker.Port);
 
         await sut.StartAsync(_timeout.Token);
@@ -56,7 +58,7 @@ public sealed class FridgeSimulatorServiceTests : IAsyncDisposable
     [Fact]
     public async Task StopAsync_Connected_LeavesOfflineStatusRetained()
     {
-        await using var broker = await EmbeddedBroker.StartAsync();
+        await using var broker = await EmbeddedMqttBroker.StartNewAsync();
         var sut = CreateService(broker.Port);
         await sut.StartAsync(_timeout.Token);
         await WaitUntilAsync(() => Statistics.LinkState == ApplianceLinkState.Connected);
@@ -70,7 +72,7 @@ public sealed class FridgeSimulatorServiceTests : IAsyncDisposable
     [Fact]
     public async Task ExecuteAsync_LinkNotUpYet_RetriesAndConnectsOnceItIs()
     {
-        var port = EmbeddedBroker.FreePort();
+        var port = FreePort.Next();
         var sut = CreateService(port);
         await sut.StartAsync(_timeout.Token);
         await WaitUntilAsync(() => Statistics.LinkState == ApplianceLinkState.Disconnected);
@@ -82,7 +84,7 @@ public sealed class FridgeSimulatorServiceTests : IAsyncDisposable
 
         Assert.NotEqual(ApplianceLinkState.Connected, Statistics.LinkState);
 
-        await using var broker = await EmbeddedBroker.StartAsync(port);
+        await using var broker = await EmbeddedMqttBroker.StartNewAsync(port);
         await AdvanceUntilAsync(() => Statistics.LinkState == ApplianceLinkState.Connected, TimeSpan.FromSeconds(5));
 
         Assert.Equal(1, Statistics.Connections);
