@@ -71,7 +71,12 @@ internal sealed class ExternalApplianceSubscriber(
             var lost = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
             Task OnDisconnected(MqttClientDisconnectedEventArgs args)
             {
-                lost.TrySetResult(args.ReasonString ?? args.Reason.ToString());
+                // A failed attempt raises this event too, possibly late; only the loss of a live connection ends this one.
+                if (args.ClientWasConnected)
+                {
+                    lost.TrySetResult(args.ReasonString ?? args.Reason.ToString());
+                }
+
                 return Task.CompletedTask;
             }
 

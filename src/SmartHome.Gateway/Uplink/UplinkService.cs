@@ -86,7 +86,12 @@ internal sealed class UplinkService(
         var lost = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         Task OnDisconnected(MqttClientDisconnectedEventArgs args)
         {
-            lost.TrySetResult(Describe(args));
+            // A failed attempt raises this event too, possibly late; only the loss of a live connection ends this one.
+            if (args.ClientWasConnected)
+            {
+                lost.TrySetResult(Describe(args));
+            }
+
             return Task.CompletedTask;
         }
 
