@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need (Debian packages), builds the solution and runs every test project.
-# Ends with one line "N passed, N failed, N skipped" summed over all projects; exits non-zero on any failure or if no test ran.
+# Ends with one line "N passed, N failed, N skipped" summed over all projects; exits non-zero on any failure,
+# when no test ran, or when a test project ran no test.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -12,15 +13,20 @@ install_packages() {
   local missing=0
   for b in "${binaries[@]}"; do [ -x "$b" ] || missing=1; done
   [ "$missing" = 0 ] && return 0
-  local sudo=""
-  [ "$(id -u)" = 0 ] || sudo="sudo"
+  local sudo=()
+  if [ "$(id -u)" != 0 ]; then
+    sudo -n true 2>/dev/null || { echo "test.sh: installing ${packages[*]} needs root or password-less sudo" >&2; exit 1; }
+    sudo=(sudo -n)
+  fi
   echo "Installing ${packages[*]} from Debian's packages..."
   # Keep the packages' own services from starting: the tests start their own instances on free ports.
-  printf '#!/bin/sh\nexit 101\n' | $sudo tee /usr/sbin/policy-rc.d >/dev/null
-  $sudo chmod +x /usr/sbin/policy-rc.d
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
-  $sudo rm -f /usr/sbin/policy-rc.d
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | "${sudo[@]}" tee /usr/sbin/policy-rc.d >/dev/null
+    "${sudo[@]}" chmod +x /usr/sbin/policy-rc.d
+    trap '"${sudo[@]}" rm -f /usr/sbin/policy-rc.d' EXIT
+  fi
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
 }
 
 install_packages
@@ -39,16 +45,28 @@ for project in tests/*Tests/*.csproj; do
   dotnet test "$project" -c Release --no-build --nologo \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
     --results-directory "$results" || status=1
+  if [ ! -f "$results/$name.trx" ]; then
+    echo "test.sh: $name left no results" >&2
+    status=1
+  fi
 done
+
+counter() { # file, attribute
+  local v
+  v=$(grep -o '<Counters [^>]*>' "$1" | sed -n "s/.* $2=\"\([0-9]*\)\".*/\1/p" || true)
+  echo "${v:-0}"
+}
 
 passed=0 failed=0 skipped=0
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
-  counters=$(grep -o '<Counters [^>]*>' "$trx")
-  value() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
-  passed=$((passed + $(value passed)))
-  failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
-  skipped=$((skipped + $(value notExecuted)))
+  if [ "$(counter "$trx" total)" = 0 ]; then
+    echo "test.sh: $(basename "$trx" .trx) ran no test" >&2
+    status=1
+  fi
+  passed=$((passed + $(counter "$trx" passed)))
+  failed=$((failed + $(counter "$trx" failed) + $(counter "$trx" error) + $(counter "$trx" timeout) + $(counter "$trx" aborted)))
+  skipped=$((skipped + $(counter "$trx" notExecuted)))
 done
 
 echo "$passed passed, $failed failed, $skipped skipped"
