@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Configuration.Memory;
 using SmartHome.Cloud;
 using SmartHome.FirmwareSim.Appliances.Fridge;
@@ -31,10 +32,6 @@ public sealed class AllInOneSystem : IAsyncDisposable
     /// <summary>A householder token for the demo household, made at start.</summary>
     public string HouseholdToken { get; }
 
-    public IServiceProvider CloudServices => _cloud.Services;
-
-    public IServiceProvider GatewayServices => _gateway.Services;
-
     public static async Task<AllInOneSystem> StartAsync(string[] args, CancellationToken ct = default)
     {
         var userConfiguration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
@@ -45,6 +42,7 @@ public sealed class AllInOneSystem : IAsyncDisposable
 
         var cloudBuilder = WebApplication.CreateBuilder(args);
         WithDefaults(cloudBuilder.Configuration, settings.CloudDefaults());
+        cloudBuilder.Services.AddSingleton<IHostLifetime, ComposedHostLifetime>();
         cloudBuilder.AddCloud();
         var cloud = cloudBuilder.Build();
         cloud.MapCloud();
@@ -52,6 +50,7 @@ public sealed class AllInOneSystem : IAsyncDisposable
 
         var gatewayBuilder = WebApplication.CreateSlimBuilder();
         WithDefaults(gatewayBuilder.Configuration, settings.GatewayDefaults());
+        gatewayBuilder.Services.AddSingleton<IHostLifetime, ComposedHostLifetime>();
         gatewayBuilder.Configuration.AddInMemoryCollection(smartHomeKeys);
         gatewayBuilder.AddGateway();
         var gateway = gatewayBuilder.Build();
@@ -60,6 +59,7 @@ public sealed class AllInOneSystem : IAsyncDisposable
 
         var simulatorBuilder = Host.CreateApplicationBuilder();
         WithDefaults(simulatorBuilder.Configuration, settings.SimulatorDefaults());
+        simulatorBuilder.Services.AddSingleton<IHostLifetime, ComposedHostLifetime>();
         simulatorBuilder.Configuration.AddInMemoryCollection(smartHomeKeys);
         simulatorBuilder.AddFridgeSimulator();
         var simulator = simulatorBuilder.Build();
@@ -83,7 +83,26 @@ public sealed class AllInOneSystem : IAsyncDisposable
         output.WriteLine();
     }
 
-    public Task WaitForShutdownAsync(CancellationToken ct = default) => _cloud.WaitForShutdownAsync(ct);
+    /// <summary>
+    /// Waits for Ctrl+C, SIGTERM, or any of the hosts stopping itself. The hosts have no console lifetime of their own,
+    /// so <see cref="DisposeAsync"/> alone decides the order they stop in: fridge, gateway, then cloud.
+    /// </summary>
+    public async Task WaitForShutdownAsync(CancellationToken ct = default)
+    {
+        var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnSignal(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.TrySetResult();
+        }
+
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        using var cloudStopping = _cloud.Lifetime.ApplicationStopping.Register(() => stop.TrySetResult());
+        using var gatewayStopping = _gateway.Lifetime.ApplicationStopping.Register(() => stop.TrySetResult());
+        using var simulatorStopping = _simulator.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => stop.TrySetResult());
+        await stop.Task.WaitAsync(ct);
+    }
 
     public async ValueTask DisposeAsync()
     {
