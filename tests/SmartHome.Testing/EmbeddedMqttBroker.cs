@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using MQTTnet;
@@ -9,6 +10,8 @@ namespace SmartHome.Testing;
 /// <summary>An embedded MQTTnet broker on a free loopback port that can be stopped and started again on the same port.</summary>
 public sealed class EmbeddedMqttBroker(int? port = null) : IAsyncDisposable
 {
+    private readonly ConcurrentDictionary<string, int> _subscriptions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _disconnections = new(StringComparer.Ordinal);
     private MqttServer? _server;
 
     public int Port { get; } = port ?? FreePort.Next();
@@ -32,6 +35,7 @@ public sealed class EmbeddedMqttBroker(int? port = null) : IAsyncDisposable
             .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
             .WithDefaultEndpointBoundIPV6Address(IPAddress.None)
             .WithDefaultEndpointPort(Port)
+            .WithPersistentSessions(true)
             .Build();
         _server = new MqttServerFactory().CreateMqttServer(options);
         _server.InterceptingPublishAsync += args =>
@@ -44,8 +48,24 @@ public sealed class EmbeddedMqttBroker(int? port = null) : IAsyncDisposable
 
             return Task.CompletedTask;
         };
+        _server.ClientSubscribedTopicAsync += args =>
+        {
+            _subscriptions.AddOrUpdate(args.TopicFilter.Topic, 1, static (_, count) => count + 1);
+            return Task.CompletedTask;
+        };
+        _server.ClientDisconnectedAsync += args =>
+        {
+            _disconnections.AddOrUpdate(args.ClientId, 1, static (_, count) => count + 1);
+            return Task.CompletedTask;
+        };
         await _server.StartAsync();
     }
+
+    /// <summary>How many subscriptions to <paramref name="topicFilter"/> the broker registered, over all its runs.</summary>
+    public int Subscriptions(string topicFilter) => _subscriptions.GetValueOrDefault(topicFilter);
+
+    /// <summary>How many connections of <paramref name="clientId"/> ended, over all the broker's runs.</summary>
+    public int Disconnections(string clientId) => _disconnections.GetValueOrDefault(clientId);
 
     public async Task StopAsync()
     {

@@ -8,8 +8,9 @@ namespace SmartHome.Gateway.ApplianceLink;
 /// <summary>
 /// Takes appliance messages from an existing local broker: a persistent MQTT 5 session subscribed to
 /// <c>appliance/+/+</c> with QoS 1. MQTTnet sends the PUBACK after the received-message handler returns, and the
-/// handler returns only once the record is durable; a message that could not be stored is left unacknowledged, so
-/// the broker delivers it again on the next connection.
+/// handler returns only once the record is durable; a message that could not be stored is left unacknowledged and the
+/// connection is ended, so the broker delivers it again on the next one. A refused connection or subscription counts
+/// as a failed attempt.
 /// </summary>
 internal sealed class ExternalApplianceSubscriber(
     ApplianceMessageHandler handler, BrokerAddress broker, GatewayIdentity identity, UplinkTimings timings, TimeProvider time, ILogger logger)
@@ -19,6 +20,7 @@ internal sealed class ExternalApplianceSubscriber(
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
     private readonly CancellationTokenSource _stopping = new();
     private Task _run = Task.CompletedTask;
+    private TaskCompletionSource<string>? _lost;
 
     public string Mode => "external";
 
@@ -81,15 +83,20 @@ internal sealed class ExternalApplianceSubscriber(
             }
 
             _client.DisconnectedAsync += OnDisconnected;
+            Volatile.Write(ref _lost, lost);
             DateTimeOffset? connectedAt = null;
             string reason;
             try
             {
-                await _client.ConnectAsync(options, stopping);
-                await _client.SubscribeAsync(subscription, stopping);
-                connectedAt = time.GetUtcNow();
-                Log.ExternalSubscribed(logger, Topics.ApplianceFilter, Endpoint);
-                reason = await lost.Task.WaitAsync(stopping);
+                reason = await ConnectAndSubscribeAsync(options, subscription, stopping) ?? string.Empty;
+                if (reason.Length == 0)
+                {
+                    connectedAt = time.GetUtcNow();
+                    Log.ExternalSubscribed(logger, Topics.ApplianceFilter, Endpoint);
+                    reason = await lost.Task.WaitAsync(stopping);
+                }
+
+                await _client.TryDisconnectAsync();
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -123,6 +130,31 @@ internal sealed class ExternalApplianceSubscriber(
         }
     }
 
+    /// <summary>Null once subscribed; otherwise why the broker refused the connection or the subscription.</summary>
+    private async Task<string?> ConnectAndSubscribeAsync(MqttClientOptions options, MqttClientSubscribeOptions subscription, CancellationToken stopping)
+    {
+        var connected = await _client.ConnectAsync(options, stopping);
+        if (connected.ResultCode != MqttClientConnectResultCode.Success)
+        {
+            return $"broker refused the connection: {connected.ResultCode} {connected.ReasonString}";
+        }
+
+        var subscribed = await _client.SubscribeAsync(subscription, stopping);
+        foreach (var item in subscribed.Items)
+        {
+            if (item.ResultCode == MqttClientSubscribeResultCode.GrantedQoS0)
+            {
+                Log.SubscriptionDowngraded(logger, item.TopicFilter.Topic, Endpoint);
+            }
+            else if (item.ResultCode is not (MqttClientSubscribeResultCode.GrantedQoS1 or MqttClientSubscribeResultCode.GrantedQoS2))
+            {
+                return $"broker refused the subscription to {item.TopicFilter.Topic}: {item.ResultCode} {subscribed.ReasonString}";
+            }
+        }
+
+        return null;
+    }
+
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs args)
     {
         var message = args.ApplicationMessage;
@@ -132,7 +164,10 @@ internal sealed class ExternalApplianceSubscriber(
         }
         catch (Exception)
         {
+            // No PUBACK; and since an MQTT 5 broker redelivers only on a new connection, this one is ended, so that the
+            // persistent session brings the message back once the loop has reconnected.
             args.ProcessingFailed = true;
+            Volatile.Read(ref _lost)?.TrySetResult("a message could not be stored");
         }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using MQTTnet;
 using MQTTnet.Protocol;
+using SmartHome.Contracts;
 using SmartHome.Contracts.Telemetry;
 using SmartHome.Contracts.Validation;
 using SmartHome.Gateway.ApplianceLink;
@@ -15,6 +16,7 @@ namespace SmartHome.Gateway.UnitTests.ApplianceLink;
 public sealed class ExternalApplianceSubscriberTests : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+    private static readonly string SubscriberClientId = $"shg-{TestData.Identity.HouseholdId}-{TestData.Identity.GatewayId}-appliances";
     private readonly TempDirectory _directory = new();
     private readonly GatewayMetrics _metrics = TestData.NewMetrics();
     private readonly EmbeddedMqttBroker _broker = new();
@@ -79,6 +81,37 @@ public sealed class ExternalApplianceSubscriberTests : IAsyncLifetime
         await PublishAsync("appliance/fridge-1/status", """{"state":"online"}""", retain: true);
 
         await Eventually.TrueAsync(() => _outbox.GetStatus().PendingRecords == 1, Timeout, "the retained status to be stored");
+    }
+
+    [Fact]
+    public async Task Message_OutboxCannotStore_EndsTheConnectionSoTheBrokerRedeliversIt()
+    {
+        await _broker.StartAsync();
+        await _sut.StartAsync(CancellationToken.None);
+        await Eventually.TrueAsync(() => _broker.Subscriptions(Topics.ApplianceFilter) == 1, Timeout, "the subscription to be registered");
+        var blocker = Directory.CreateDirectory(OutboxSegment.Create(_directory.Path, 1).Path);
+
+        await PublishAsync("appliance/fridge-1/temperature", """{"sensor":"fridge","celsius":4.1}""");
+
+        await Eventually.TrueAsync(() => _broker.Disconnections(SubscriberClientId) >= 1, Timeout, "the subscriber to end its connection");
+        blocker.Delete();
+        await Eventually.TrueAsync(() => _outbox.GetStatus().PendingRecords == 1, Timeout, "the redelivered message to be stored");
+    }
+
+    [Fact]
+    public async Task Start_BrokerRefusesTheSubscription_ReconnectsInsteadOfWaitingOnAUselessConnection()
+    {
+        await _broker.StartAsync();
+        _broker.Server.InterceptingSubscriptionAsync += args =>
+        {
+            args.ProcessSubscription = false;
+            args.Response.ReasonCode = MqttSubscribeReasonCode.NotAuthorized;
+            return Task.CompletedTask;
+        };
+
+        await _sut.StartAsync(CancellationToken.None);
+
+        await Eventually.TrueAsync(() => _broker.Disconnections(SubscriberClientId) >= 2, Timeout, "the subscriber to retry");
     }
 
     private async Task PublishAsync(string topic, string payload, bool retain = false)
