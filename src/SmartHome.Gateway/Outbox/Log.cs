@@ -32,4 +32,7 @@ internal static partial class Log
 
     [LoggerMessage(1109, LogLevel.Error, "Outbox envelope seq {Seq} in {Segment} no longer reads back intact; it is dropped")]
     public static partial void EnvelopeUnreadable(ILogger logger, long seq, string segment);
+
+    [LoggerMessage(1110, LogLevel.Error, "Outbox segment {Segment} has {Bytes} corrupt bytes at offset {Offset}; they are skipped and the intact frames after them kept")]
+    public static partial void CorruptRangeSkipped(ILogger logger, string segment, long offset, long bytes);
 }

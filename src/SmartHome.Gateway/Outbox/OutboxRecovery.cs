@@ -2,9 +2,11 @@
 namespace SmartHome.Gateway.Outbox;
 
 /// <summary>
-/// Rebuilds the outbox's state from its files after a start or a crash. A frame that does not read back intact ends
-/// its segment: in the last segment that is the write a power cut interrupted, which is truncated away (no
-/// appliance was acknowledged for it); anywhere else it is media corruption, and the rest of that segment is skipped.
+/// Rebuilds the outbox's state from its files after a start or a crash. After a frame that does not read back intact,
+/// the scan looks for the next intact frame (magic, length, CRC, a seq above the last good one): if there is one, the
+/// bad range is media corruption, skipped and counted, and the acknowledged frames after it are kept; if there is
+/// none, in the last segment it is the write a power cut interrupted, which is truncated away (no appliance was
+/// acknowledged for it), and anywhere else the rest of that segment is skipped. New writes always start a new segment.
 /// </summary>
 internal static class OutboxRecovery
 {
@@ -25,23 +27,29 @@ internal static class OutboxRecovery
             var segment = files[i];
             var data = File.ReadAllBytes(segment.Path);
             var offset = 0;
-            while (offset < data.Length
-                && OutboxFrame.TryRead(data.AsSpan(offset), out var frame, out _)
-                && frame.Seq > lastSeq)
+            segment.Size = data.Length;
+            while (offset < data.Length)
             {
-                if (frame.Seq > ackedSeq)
+                if (OutboxFrame.TryRead(data.AsSpan(offset), out var frame, out _) && frame.Seq > lastSeq)
                 {
-                    pending.Add(new(frame.Seq, segment.Path, offset, frame.Length, frame.RecordCount, frame.WrittenAt));
+                    if (frame.Seq > ackedSeq)
+                    {
+                        pending.Add(new(frame.Seq, segment.Path, offset, frame.Length, frame.RecordCount, frame.WrittenAt));
+                    }
+
+                    lastSeq = segment.LastSeq = frame.Seq;
+                    offset += frame.Length;
+                    continue;
                 }
 
-                lastSeq = segment.LastSeq = frame.Seq;
-                offset += frame.Length;
-            }
-
-            segment.Size = data.Length;
-            if (offset < data.Length)
-            {
                 corruptFrames++;
+                if (NextValidFrame(data, offset + 1, lastSeq) is { } next)
+                {
+                    Log.CorruptRangeSkipped(logger, segment.Path, offset, next - offset);
+                    offset = next;
+                    continue;
+                }
+
                 if (i == files.Count - 1)
                 {
                     Truncate(segment.Path, offset);
@@ -52,6 +60,8 @@ internal static class OutboxRecovery
                 {
                     Log.CorruptSegmentSkipped(logger, segment.Path, offset, data.Length - offset);
                 }
+
+                break;
             }
 
             if (segment.LastSeq == 0)
@@ -64,6 +74,20 @@ internal static class OutboxRecovery
         }
 
         return new(segments, pending, lastSeq, corruptFrames);
+    }
+
+    /// <summary>Where the next intact frame with a seq above <paramref name="lastSeq"/> starts, at or after <paramref name="from"/>.</summary>
+    private static int? NextValidFrame(byte[] data, int from, long lastSeq)
+    {
+        for (var offset = from; offset <= data.Length - OutboxFrame.HeaderSize; offset++)
+        {
+            if (OutboxFrame.TryRead(data.AsSpan(offset), out var frame, out _) && frame.Seq > lastSeq)
+            {
+                return offset;
+            }
+        }
+
+        return null;
     }
 
     private static void Truncate(string path, long length)

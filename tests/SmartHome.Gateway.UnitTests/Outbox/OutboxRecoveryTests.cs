@@ -145,6 +145,35 @@ public sealed class OutboxRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task Open_CorruptFrameFollowedByIntactOnesInTheLastSegment_SkipsOnlyTheCorruptFrame()
+    {
+        var metrics = TestData.NewMetrics();
+        long firstFrameLength;
+        await using (var before = TestOutbox.Open(_directory.Path))
+        {
+            await before.AppendAsync(TestData.Temperature(1), CancellationToken.None);
+            firstFrameLength = new FileInfo(_directory.SegmentFiles()[0]).Length;
+            await before.AppendAsync(TestData.Temperature(2), CancellationToken.None);
+            await before.AppendAsync(TestData.Temperature(3), CancellationToken.None);
+        }
+
+        var segment = _directory.SegmentFiles()[0];
+        var bytes = await File.ReadAllBytesAsync(segment);
+        bytes[firstFrameLength + 30] ^= 0xFF;
+        await File.WriteAllBytesAsync(segment, bytes);
+
+        await using var sut = TestOutbox.Open(_directory.Path, metrics);
+
+        Assert.Equal([1L, 3], sut.GetPending(0, 10).Select(entry => entry.Seq));
+        Assert.Equal(bytes.Length, new FileInfo(segment).Length);
+        Assert.Equal(1, metrics.Snapshot().CorruptFramesSkipped);
+        Assert.Equal(3, DurableOutboxTests.ReadEnvelope(sut, sut.GetPending(2, 1)[0]).Records[0].Celsius);
+        await sut.AppendAsync(TestData.Temperature(4), CancellationToken.None);
+        Assert.Equal(4, sut.GetPending(3, 10)[0].Seq);
+        Assert.Equal(2, _directory.SegmentFiles().Length);
+    }
+
+    [Fact]
     public async Task Open_UnreadableCursor_FallsBackToTheLog()
     {
         await using (var before = TestOutbox.Open(_directory.Path))
