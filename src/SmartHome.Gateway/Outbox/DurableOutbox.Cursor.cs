@@ -1,6 +1,10 @@
 namespace SmartHome.Gateway.Outbox;
 
-/// <summary>The cursor loop: persists what the broker acknowledged and deletes the segments it no longer needs.</summary>
+/// <summary>
+/// The cursor loop: persists what the broker acknowledged and deletes the segments it no longer needs. The segment
+/// with the highest first seq is kept even when fully acknowledged, so that the log alone carries the highest seq
+/// handed out should the cursor be lost.
+/// </summary>
 internal sealed partial class DurableOutbox
 {
     private async Task CursorLoopAsync()
@@ -29,16 +33,23 @@ internal sealed partial class DurableOutbox
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
+                // Deleting still goes ahead: it frees the space a full disk needs, and since the newest segment is
+                // never deleted, the log alone keeps the seq from going backwards.
                 Log.CursorWriteFailed(_logger, ex);
-                return;
             }
         }
 
+        DeleteAcknowledgedSegments(cursor.AckedSeq);
+    }
+
+    /// <summary>Deletes the closed segments up to <paramref name="ackedSeq"/>, except the newest one holding a frame.</summary>
+    private void DeleteAcknowledgedSegments(long ackedSeq)
+    {
         List<OutboxSegment> acknowledged;
         lock (_gate)
         {
-            acknowledged = _segments.FindAll(segment => segment != _active && segment.LastSeq <= cursor.AckedSeq);
-            _segments.RemoveAll(acknowledged.Contains);
+            var newest = _segments.Where(segment => segment.LastSeq > 0).MaxBy(segment => segment.FirstSeq);
+            acknowledged = _segments.FindAll(segment => segment != _active && segment != newest && segment.LastSeq <= ackedSeq);
         }
 
         foreach (var segment in acknowledged)
@@ -50,10 +61,12 @@ internal sealed partial class DurableOutbox
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 Log.SegmentDeleteFailed(_logger, segment.Path, ex);
+                continue;
             }
 
             lock (_gate)
             {
+                _segments.Remove(segment);
                 _bytesOnDisk -= segment.Size;
             }
         }

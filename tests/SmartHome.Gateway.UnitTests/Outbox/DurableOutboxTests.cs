@@ -119,6 +119,46 @@ public sealed class DurableOutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task Acknowledge_CursorCannotBeWritten_StillDeletesAcknowledgedSegments()
+    {
+        await using var sut = TestOutbox.Open(_directory.Path, configure: settings => settings with { SegmentBytes = 1 });
+        for (var i = 0; i < 3; i++)
+        {
+            await sut.AppendAsync(TestData.Temperature(i), CancellationToken.None);
+        }
+
+        var newestSize = new FileInfo(_directory.SegmentFiles()[2]).Length;
+        Directory.CreateDirectory(Path.Combine(_directory.Path, OutboxCursor.FileName + ".tmp"));
+
+        sut.Acknowledge(3);
+
+        await Eventually.TrueAsync(() => _directory.SegmentFiles().Length == 1, Timeout, "acknowledged segments to be deleted despite the cursor");
+        Assert.NotEqual(3, OutboxCursor.Read(_directory.Path, out _)?.AckedSeq);
+        Assert.Equal(newestSize, sut.GetStatus().BytesOnDisk);
+    }
+
+    [Fact]
+    public async Task Acknowledge_SegmentCannotBeDeleted_KeepsCountingItsBytes()
+    {
+        await using var sut = TestOutbox.Open(_directory.Path, configure: settings => settings with { SegmentBytes = 1 });
+        for (var i = 0; i < 3; i++)
+        {
+            await sut.AppendAsync(TestData.Temperature(i), CancellationToken.None);
+        }
+
+        var segments = _directory.SegmentFiles();
+        var undeletableSize = new FileInfo(segments[0]).Length;
+        var newestSize = new FileInfo(segments[2]).Length;
+        File.Delete(segments[0]);
+        Directory.CreateDirectory(segments[0]);
+
+        sut.Acknowledge(3);
+
+        await Eventually.TrueAsync(() => _directory.SegmentFiles().Length == 1, Timeout, "the deletable segment to be deleted");
+        Assert.Equal(undeletableSize + newestSize, sut.GetStatus().BytesOnDisk);
+    }
+
+    [Fact]
     public async Task WaitForPendingAsync_NothingPending_CompletesWhenAnEnvelopeIsWritten()
     {
         await using var sut = TestOutbox.Open(_directory.Path);

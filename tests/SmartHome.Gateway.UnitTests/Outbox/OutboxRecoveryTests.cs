@@ -70,6 +70,39 @@ public sealed class OutboxRecoveryTests : IDisposable
         Assert.Equal(4, Assert.Single(sut.GetPending(0, 10)).Seq);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Open_EveryEnvelopeAcknowledgedAndCursorLostAfterARestart_SeqNeverGoesBackwards(bool corruptCursor)
+    {
+        await using (var before = TestOutbox.Open(_directory.Path, configure: settings => settings with { SegmentBytes = 1 }))
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                await before.AppendAsync(TestData.Temperature(i), CancellationToken.None);
+            }
+
+            before.Acknowledge(3);
+        }
+
+        // The first cursor pass after a start used to delete the newest segment, once it was no longer the active one.
+        await TestOutbox.Open(_directory.Path).DisposeAsync();
+        var cursor = Path.Combine(_directory.Path, OutboxCursor.FileName);
+        if (corruptCursor)
+        {
+            await File.WriteAllTextAsync(cursor, "{ not json");
+        }
+        else
+        {
+            File.Delete(cursor);
+        }
+
+        await using var sut = TestOutbox.Open(_directory.Path);
+        await sut.AppendAsync(TestData.Temperature(4), CancellationToken.None);
+
+        Assert.Equal(4, sut.GetPending(3, 10).Single().Seq);
+    }
+
     [Fact]
     public async Task Open_TornTailFrame_IsTruncatedAndLaterAppendsWork()
     {
