@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using SmartHome.Gateway.Options;
-using SmartHome.Gateway.Uplink;
+using SmartHome.Gateway.Mqtt;
 
 namespace SmartHome.Gateway.ApplianceLink;
 
@@ -9,7 +9,7 @@ internal sealed class ApplianceLinkService(
     IOptions<GatewayOptions> options,
     ApplianceMessageHandler handler,
     GatewayIdentity identity,
-    UplinkTimings timings,
+    MqttConnectionTimings timings,
     TimeProvider time,
     ILogger<ApplianceLinkService> logger) : IHostedService, IDisposable
 {

@@ -18,9 +18,6 @@ internal static partial class Log
     [LoggerMessage(1004, LogLevel.Information, "Appliance link subscribed to {Filter} on the external broker {Broker}")]
     public static partial void ExternalSubscribed(ILogger logger, string filter, string broker);
 
-    [LoggerMessage(1005, LogLevel.Warning, "Appliance link lost the external broker {Broker} ({Reason}); retrying in {Delay}")]
-    public static partial void ExternalUnavailable(ILogger logger, string broker, string reason, TimeSpan delay);
-
     [LoggerMessage(1006, LogLevel.Warning, "The external broker {Broker} granted only QoS 0 for {Filter}: its messages arrive without acknowledgement and may be lost")]
     public static partial void SubscriptionDowngraded(ILogger logger, string filter, string broker);
 }

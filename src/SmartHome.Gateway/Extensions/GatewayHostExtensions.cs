@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SmartHome.Gateway.ApplianceLink;
 using SmartHome.Gateway.Health;
+using SmartHome.Gateway.Mqtt;
 using SmartHome.Gateway.Options;
 using SmartHome.Gateway.Outbox;
 using SmartHome.Gateway.Uplink;
@@ -27,6 +28,7 @@ public static class GatewayHostExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(UplinkTimings.Default);
+        services.TryAddSingleton(MqttConnectionTimings.Default);
         services.TryAddSingleton<GatewayMetrics>();
         services.TryAddSingleton(sp => GatewayIdentity.ForNewBoot(sp.GetRequiredService<IOptions<GatewayOptions>>().Value));
         services.TryAddSingleton(sp => DurableOutbox.Open(

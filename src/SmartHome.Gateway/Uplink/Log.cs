@@ -5,17 +5,11 @@ internal static partial class Log
     [LoggerMessage(1200, LogLevel.Information, "Uplink connected to {Broker} (boot {BootId})")]
     public static partial void Connected(ILogger logger, string broker, Guid bootId);
 
-    [LoggerMessage(1201, LogLevel.Warning, "Uplink to {Broker} is down ({Reason}); next attempt in {Delay}")]
-    public static partial void Unavailable(ILogger logger, string broker, string reason, TimeSpan delay);
-
     [LoggerMessage(1202, LogLevel.Warning, "Broker refused envelope seq {Seq} ({ReasonCode}: {ReasonString}); it stays in the outbox and is sent again in {Delay}")]
     public static partial void PublishRefused(ILogger logger, long seq, string reasonCode, string? reasonString, TimeSpan delay);
 
     [LoggerMessage(1203, LogLevel.Warning, "Broker has no subscriber for {Topic}: envelope seq {Seq} stays in the outbox and is sent again every {Delay} until the cloud core listens")]
     public static partial void NoSubscribers(ILogger logger, long seq, string topic, TimeSpan delay);
-
-    [LoggerMessage(1204, LogLevel.Error, "Uplink session failed unexpectedly; reconnecting")]
-    public static partial void SessionFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(1205, LogLevel.Information, "Uplink published offline status and disconnected")]
     public static partial void WentOffline(ILogger logger);

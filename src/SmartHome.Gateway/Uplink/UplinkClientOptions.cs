@@ -3,6 +3,7 @@ using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using SmartHome.Contracts.ApplianceLink;
+using SmartHome.Gateway.Mqtt;
 using SmartHome.Gateway.Options;
 
 namespace SmartHome.Gateway.Uplink;
@@ -13,7 +14,7 @@ internal static class UplinkClientOptions
     public const string JsonContentType = "application/json";
 
     /// <summary>Loads the certificate files, so a bad file fails here, at start-up, rather than at every connect.</summary>
-    public static MqttClientOptions Create(UplinkOptions uplink, GatewayIdentity identity, UplinkTimings timings)
+    public static MqttClientOptions Create(UplinkOptions uplink, GatewayIdentity identity, MqttConnectionTimings timings)
     {
         ArgumentNullException.ThrowIfNull(uplink);
         ArgumentNullException.ThrowIfNull(identity);

@@ -1,4 +1,5 @@
 using SmartHome.Gateway.Health;
+using SmartHome.Gateway.Mqtt;
 
 namespace SmartHome.Gateway.Uplink;
 
@@ -6,7 +7,7 @@ namespace SmartHome.Gateway.Uplink;
 /// The uplink's connectivity as an explicit state machine: Disconnected → Connecting → Connected → Disconnected.
 /// Every transition is checked, raises <see cref="Changed"/>, and shows in health output.
 /// </summary>
-internal sealed class UplinkConnectivity
+internal sealed class UplinkConnectivity : IMqttConnectionObserver
 {
     private readonly TimeProvider _time;
     private readonly GatewayMetrics _metrics;

@@ -28,7 +28,7 @@ public sealed class ExternalApplianceSubscriberTests : IAsyncLifetime
         _outbox = TestOutbox.Open(_directory.Path, _metrics);
         var handler = new ApplianceMessageHandler(_outbox, TimeProvider.System, _metrics, NullLogger<ApplianceMessageHandler>.Instance);
         _sut = new ExternalApplianceSubscriber(
-            handler, new BrokerAddress("127.0.0.1", _broker.Port), TestData.Identity, UplinkHarness.FastTimings, TimeProvider.System, NullLogger.Instance);
+            handler, new BrokerAddress("127.0.0.1", _broker.Port), TestData.Identity, UplinkHarness.FastConnectionTimings, TimeProvider.System, NullLogger.Instance);
         return Task.CompletedTask;
     }
 

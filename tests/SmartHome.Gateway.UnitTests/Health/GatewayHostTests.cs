@@ -134,6 +134,7 @@ public sealed class GatewayHostTests : IDisposable
 
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton(UplinkHarness.FastTimings);
+        builder.Services.AddSingleton(UplinkHarness.FastConnectionTimings);
         builder.AddGateway();
         var app = builder.Build();
         app.MapGatewayHealth();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using SmartHome.Contracts;
 using SmartHome.Gateway.Health;
+using SmartHome.Gateway.Mqtt;
 using SmartHome.Gateway.Options;
 using SmartHome.Gateway.Outbox;
 using SmartHome.Gateway.Uplink;
@@ -10,10 +11,15 @@ namespace SmartHome.Gateway.UnitTests.Support;
 /// <summary>The gateway's uplink with a real outbox in a temporary directory, pointed at a test broker.</summary>
 internal sealed class UplinkHarness : IAsyncDisposable
 {
-    public static readonly UplinkTimings FastTimings = new()
+    public static readonly MqttConnectionTimings FastConnectionTimings = new()
     {
         BackoffInitial = TimeSpan.FromMilliseconds(20),
         BackoffCap = TimeSpan.FromMilliseconds(200),
+    };
+
+    public static readonly UplinkTimings FastTimings = new()
+    {
+        Connection = FastConnectionTimings,
         RefusedRetryDelay = TimeSpan.FromMilliseconds(50),
     };
 

@@ -1,6 +1,6 @@
-using SmartHome.Gateway.Uplink;
+using SmartHome.Gateway.Mqtt;
 
-namespace SmartHome.Gateway.UnitTests.Uplink;
+namespace SmartHome.Gateway.UnitTests.Mqtt;
 
 public sealed class ReconnectBackoffTests
 {

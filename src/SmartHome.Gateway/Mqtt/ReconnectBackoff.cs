@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace SmartHome.Gateway.Uplink;
+namespace SmartHome.Gateway.Mqtt;
 
 /// <summary>
 /// Exponential backoff with full jitter: the n-th delay is uniform in [0, min(cap, initial * 2^n)], so that a fleet
