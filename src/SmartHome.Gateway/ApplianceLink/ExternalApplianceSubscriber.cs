@@ -74,9 +74,11 @@ internal sealed class ExternalApplianceSubscriber : IApplianceLink, IDisposable
     /// <summary>Null once subscribed; otherwise why the broker refused the subscription.</summary>
     private async Task<string?> SubscribeAsync(IMqttClient client, CancellationToken cancellationToken)
     {
+        // Retained statuses are sent on every subscribe, not only for a new subscription: a duplicate status record is
+        // harmless, while a status published as a restarted broker registers the session's subscription can be missed.
         var subscription = new MqttClientSubscribeOptionsBuilder()
             .WithTopicFilter(Topics.ApplianceFilter, MqttQualityOfServiceLevel.AtLeastOnce, noLocal: false, retainAsPublished: false,
-                MqttRetainHandling.SendAtSubscribeIfNewSubscriptionOnly)
+                MqttRetainHandling.SendAtSubscribe)
             .Build();
         var subscribed = await client.SubscribeAsync(subscription, cancellationToken);
         foreach (var item in subscribed.Items)

@@ -78,9 +78,12 @@ public sealed class ExternalApplianceSubscriberTests : IAsyncLifetime
         await _sut.StartAsync(CancellationToken.None);
 
         await _broker.StartAsync();
+        await Eventually.TrueAsync(() => _broker.Subscriptions(Topics.ApplianceFilter) >= 1, Timeout, "the subscription to be registered");
         await PublishAsync("appliance/fridge-1/status", """{"state":"online"}""", retain: true);
 
-        await Eventually.TrueAsync(() => _outbox.GetStatus().PendingRecords == 1, Timeout, "the retained status to be stored");
+        await Eventually.TrueAsync(() => _outbox.GetStatus().PendingRecords >= 1, Timeout, "the retained status to be stored");
+        var record = Assert.Single(_outbox.GetPending(0, 10).SelectMany(entry => DurableOutboxTests.ReadEnvelope(_outbox, entry).Records));
+        Assert.Equal(RecordKind.Status, record.Kind);
     }
 
     [Fact]
