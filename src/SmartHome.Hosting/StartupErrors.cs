@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
 namespace SmartHome.Hosting;
 
 /// <summary>Turns a start-up failure caused by configuration into one line that names the keys, for hosts to print.</summary>
-public static class StartupErrors
+public static partial class StartupErrors
 {
     private const string KeyPrefix = "SmartHome:";
 
@@ -34,7 +35,22 @@ public static class StartupErrors
     {
         OptionsValidationException validation => validation.Failures,
         AggregateException aggregate => aggregate.InnerExceptions.SelectMany(Failures),
+        InvalidOperationException conversion when BinderConversionFailure().Match(conversion.Message) is { Success: true } match =>
+            [$"{match.Groups["key"].Value} must be {Expected(match.Groups["type"].Value)}"],
+        { InnerException: { } inner } => Failures(inner),
         _ => [],
+    };
+
+    // The configuration binder's message; the value itself is left out of the line, since it may be a secret.
+    [GeneratedRegex("^Failed to convert configuration value (?:'.*' )?at '(?<key>[^']+)' to type '(?<type>[^']+)'", RegexOptions.Singleline)]
+    private static partial Regex BinderConversionFailure();
+
+    private static string Expected(string type) => type switch
+    {
+        "System.Int32" or "System.Int64" or "System.Int16" or "System.UInt16" or "System.UInt32" or "System.UInt64" => "a whole number",
+        "System.Boolean" => "true or false",
+        "System.TimeSpan" => "a time span such as 00:00:30",
+        _ => "a valid " + type[(type.LastIndexOf('.') + 1)..],
     };
 
     // Generated validators write "AdminKey: <message>"; our messages already name the full key.

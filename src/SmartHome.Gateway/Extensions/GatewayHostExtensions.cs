@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,7 +17,8 @@ public static class GatewayHostExtensions
 {
     /// <summary>
     /// Registers the gateway from the <c>SmartHome:Gateway</c> configuration section (validated at start) and makes
-    /// Kestrel listen on 127.0.0.1:<c>Health:Port</c>. <see cref="TimeProvider"/> can be replaced before this call.
+    /// Kestrel listen on 127.0.0.1:<c>Health:Port</c>, unless <c>urls</c> is configured. <see cref="TimeProvider"/>
+    /// can be replaced before this call.
     /// </summary>
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
@@ -47,14 +49,14 @@ public static class GatewayHostExtensions
         services.AddHostedService<UplinkService>();
         services.AddHostedService(sp => sp.GetRequiredService<ApplianceLinkService>());
 
-        // Read without validation: Kestrel's options are built with the application, before start-up validation runs,
-        // and a bad port must fail there, with the message that names the key.
+        // Read without validation or binding: Kestrel's options are built with the application, before start-up
+        // validation runs, and a bad port must fail there, with the line that names the key. Addresses configured
+        // the ASP.NET Core way (--urls, ASPNETCORE_URLS) take the place of the health port.
         services.AddOptions<KestrelServerOptions>().Configure<IConfiguration>((kestrel, configuration) =>
         {
-            var health = configuration.GetSection(GatewayConfigKeys.Health).Get<HealthOptions>() ?? new();
-            if (health.Port is >= IPEndPoint.MinPort and <= IPEndPoint.MaxPort)
+            if (string.IsNullOrEmpty(configuration[WebHostDefaults.ServerUrlsKey]) && HealthPort(configuration) is { } port)
             {
-                kestrel.Listen(IPAddress.Loopback, health.Port);
+                kestrel.Listen(IPAddress.Loopback, port);
             }
         });
         return builder;
@@ -67,6 +69,18 @@ public static class GatewayHostExtensions
         app.MapGet("/healthz", (GatewayHealthReporter reporter) => TypedResults.Json(reporter.Build(), GatewayJsonContext.Default.GatewayHealthReport))
             .WithName("GatewayHealth");
         return app;
+    }
+
+    /// <summary>The configured health port, or null when it is not a valid port (start-up validation then reports it).</summary>
+    private static int? HealthPort(IConfiguration configuration)
+    {
+        var configured = configuration[GatewayConfigKeys.HealthPort];
+        if (configured is null)
+        {
+            return new HealthOptions().Port;
+        }
+
+        return int.TryParse(configured, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= IPEndPoint.MaxPort ? port : null;
     }
 
     private static OutboxSettings OutboxSettingsFor(OutboxOptions outbox, IHostEnvironment environment) =>

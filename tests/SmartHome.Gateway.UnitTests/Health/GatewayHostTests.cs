@@ -10,6 +10,7 @@ using MQTTnet;
 using MQTTnet.Protocol;
 using SmartHome.Contracts.Serialization;
 using SmartHome.Gateway.UnitTests.Support;
+using SmartHome.Hosting;
 using SmartHome.Testing;
 
 namespace SmartHome.Gateway.UnitTests.Health;
@@ -90,6 +91,39 @@ public sealed class GatewayHostTests : IDisposable
         var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => sut.StartAsync());
 
         Assert.Contains("SmartHome:Gateway:GatewayId must be 1-64 characters", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("SmartHome:Gateway:Uplink:Port")]
+    [InlineData("SmartHome:Gateway:Health:Port")]
+    public async Task AddGateway_NonNumericPort_StartFailsWithOneLineNamingTheKeyAndExitCode2(string key)
+    {
+        await using var sut = BuildGateway(new() { [key] = "abc" });
+
+        var exception = await Record.ExceptionAsync(() => sut.StartAsync());
+
+        Assert.NotNull(exception);
+        Assert.True(StartupErrors.IsConfigurationError(exception));
+        Assert.Equal($"Configuration error: {key} must be a whole number", StartupErrors.Describe(exception));
+        Assert.Equal(StartupErrors.ConfigurationErrorExitCode, await StartupErrors.RunAsync(() => Task.FromException(exception)));
+    }
+
+    [Fact]
+    public async Task AddGateway_UrlsConfigured_KestrelListensThereInsteadOfTheHealthPort()
+    {
+        var urlsPort = FreePort.Next();
+        await using var sut = BuildGateway(new()
+        {
+            ["SmartHome:Gateway:Uplink:Port"] = Port(FreePort.Next()),
+            ["urls"] = $"http://127.0.0.1:{urlsPort}",
+        });
+        await sut.StartAsync();
+
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{urlsPort}") };
+        var health = await HealthAsync(http);
+
+        Assert.Equal("home-1", health.GetProperty("householdId").GetString());
+        await sut.StopAsync();
     }
 
     [Fact]
