@@ -33,7 +33,7 @@ internal sealed class ExternalApplianceSubscriber : IApplianceLink, IDisposable
         var options = new MqttClientOptionsBuilder()
             .WithTcpServer(broker.Host, broker.Port)
             .WithProtocolVersion(MqttProtocolVersion.V500)
-            .WithClientId($"shg-{identity.HouseholdId}-{identity.GatewayId}-appliances")
+            .WithClientId(MqttClientIds.ApplianceLink(identity))
             .WithCleanStart(false)
             .WithSessionExpiryInterval(SessionExpirySeconds)
             .WithKeepAlivePeriod(timings.KeepAlive)

@@ -22,7 +22,7 @@ internal static class UplinkClientOptions
         var builder = new MqttClientOptionsBuilder()
             .WithTcpServer(uplink.Host, uplink.Port)
             .WithProtocolVersion(MqttProtocolVersion.V500)
-            .WithClientId($"shg-{identity.HouseholdId}-{identity.GatewayId}")
+            .WithClientId(MqttClientIds.Uplink(identity))
             .WithCleanStart(true)
             .WithKeepAlivePeriod(timings.KeepAlive)
             .WithTimeout(timings.ConnectTimeout)

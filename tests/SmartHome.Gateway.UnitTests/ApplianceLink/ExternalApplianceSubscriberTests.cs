@@ -6,6 +6,7 @@ using SmartHome.Contracts.Telemetry;
 using SmartHome.Contracts.Validation;
 using SmartHome.Gateway.ApplianceLink;
 using SmartHome.Gateway.Health;
+using SmartHome.Gateway.Mqtt;
 using SmartHome.Gateway.Outbox;
 using SmartHome.Gateway.UnitTests.Outbox;
 using SmartHome.Gateway.UnitTests.Support;
@@ -16,7 +17,7 @@ namespace SmartHome.Gateway.UnitTests.ApplianceLink;
 public sealed class ExternalApplianceSubscriberTests : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
-    private static readonly string SubscriberClientId = $"shg-{TestData.Identity.HouseholdId}-{TestData.Identity.GatewayId}-appliances";
+    private static readonly string SubscriberClientId = MqttClientIds.ApplianceLink(TestData.Identity);
     private readonly TempDirectory _directory = new();
     private readonly GatewayMetrics _metrics = TestData.NewMetrics();
     private readonly EmbeddedMqttBroker _broker = new();

@@ -55,7 +55,7 @@ internal sealed class UplinkHarness : IAsyncDisposable
 
     public UplinkService Sut { get; }
 
-    public string ClientId => $"shg-{Identity.HouseholdId}-{Identity.GatewayId}";
+    public string ClientId => MqttClientIds.Uplink(Identity);
 
     public string TelemetryTopic => Topics.Telemetry(Identity.HouseholdId, Identity.GatewayId);
 
