@@ -5,7 +5,7 @@ namespace SmartHome.Gateway.Uplink;
 
 /// <summary>
 /// The uplink's connectivity as an explicit state machine: Disconnected → Connecting → Connected → Disconnected.
-/// Every transition is checked, raises <see cref="Changed"/>, and shows in health output.
+/// Every transition is checked and shows in health output.
 /// </summary>
 internal sealed class UplinkConnectivity : IMqttConnectionObserver
 {
@@ -24,8 +24,6 @@ internal sealed class UplinkConnectivity : IMqttConnectionObserver
         _current = new(UplinkState.Disconnected, time.GetUtcNow(), null, 0, null);
         metrics.ObserveUplinkConnected(() => Current.State == UplinkState.Connected ? 1 : 0);
     }
-
-    public event Action<UplinkSnapshot>? Changed;
 
     public UplinkSnapshot Current
     {
@@ -60,7 +58,6 @@ internal sealed class UplinkConnectivity : IMqttConnectionObserver
 
     private void Move(UplinkState? from, Func<UplinkSnapshot, UplinkSnapshot> transition)
     {
-        UplinkSnapshot next;
         lock (_gate)
         {
             var valid = from is { } required ? _current.State == required : _current.State != UplinkState.Disconnected;
@@ -69,10 +66,8 @@ internal sealed class UplinkConnectivity : IMqttConnectionObserver
                 throw new InvalidOperationException($"The uplink cannot move from {_current.State} to this state.");
             }
 
-            next = _current = transition(_current);
+            _current = transition(_current);
         }
-
-        Changed?.Invoke(next);
     }
 }
 

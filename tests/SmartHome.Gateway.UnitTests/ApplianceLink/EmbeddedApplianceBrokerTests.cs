@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using MQTTnet;
+using MQTTnet.Exceptions;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using SmartHome.Contracts.ApplianceLink;
@@ -144,11 +145,23 @@ public sealed class EmbeddedApplianceBrokerTests : IAsyncLifetime
     [Fact]
     public async Task Publish_OutboxCannotStore_ClosesTheConnectionWithoutAPubAck()
     {
-        var appliance = await ConnectAsync();
+        // A communication timeout the test never reaches: without the closed connection, the publish would wait for it.
+        var appliance = await ConnectAsync(options => options.WithTimeout(TimeSpan.FromMinutes(5)));
+        var closed = new TaskCompletionSource<MqttClientDisconnectedEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);
+        appliance.DisconnectedAsync += args =>
+        {
+            closed.TrySetResult(args);
+            return Task.CompletedTask;
+        };
         await _outbox.DisposeAsync();
 
-        await Assert.ThrowsAnyAsync<Exception>(() => PublishAsync(appliance, "appliance/fridge-1/temperature", Temperature));
+        var publishing = PublishAsync(appliance, "appliance/fridge-1/temperature", Temperature);
 
+        var disconnected = await closed.Task.WaitAsync(Timeout);
+        Assert.True(disconnected.ClientWasConnected);
+        var failure = await Record.ExceptionAsync(() => publishing.WaitAsync(Timeout));
+        Assert.IsAssignableFrom<MqttCommunicationException>(failure);
+        Assert.False(appliance.IsConnected);
         Assert.Equal(0, _metrics.Snapshot().MessagesAccepted);
     }
 

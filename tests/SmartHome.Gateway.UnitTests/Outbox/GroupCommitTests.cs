@@ -41,13 +41,20 @@ public sealed class GroupCommitTests : IDisposable
     [Fact]
     public async Task AppendAsync_Completes_OnlyOnceTheBatchIsOnDisk()
     {
-        await using var sut = TestOutbox.Open(_directory.Path, configure: settings => settings with { Linger = TimeSpan.FromMilliseconds(300) });
+        // A linger no test run reaches: the batch is committed only when the second record fills it.
+        await using var sut = TestOutbox.Open(_directory.Path, configure: settings => settings with
+        {
+            Linger = TimeSpan.FromHours(1),
+            MaxBatchRecords = 2,
+        });
 
-        var append = sut.AppendAsync(TestData.Temperature(1), CancellationToken.None);
-        Assert.False(append.IsCompleted);
+        var first = sut.AppendAsync(TestData.Temperature(1), CancellationToken.None);
+        await Task.Yield();
+        Assert.False(first.IsCompleted);
         Assert.Empty(sut.GetPending(0, 10));
 
-        await append;
-        Assert.Single(sut.GetPending(0, 10));
+        await sut.AppendAsync(TestData.Temperature(2), CancellationToken.None);
+        await first;
+        Assert.Equal(2, Assert.Single(sut.GetPending(0, 10)).RecordCount);
     }
 }
