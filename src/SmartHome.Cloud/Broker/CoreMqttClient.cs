@@ -13,7 +13,7 @@ namespace SmartHome.Cloud.Broker;
 /// The core's one MQTT 5 connection: subscribes to every gateway's telemetry and status, publishes notifications
 /// and partner events, and reconnects with capped exponential backoff. Its session is persistent (clean start off),
 /// so what the broker queued while the core was away arrives after a reconnect; a message is acknowledged only
-/// once it has been stored.
+/// once it has been stored (the handler retries a failing store until it succeeds or the host stops).
 /// </summary>
 internal sealed class CoreMqttClient(
     IOptions<BrokerOptions> options,
@@ -33,6 +33,7 @@ internal sealed class CoreMqttClient(
 
     private readonly IMqttClient client = new MqttClientFactory().CreateMqttClient();
     private TaskCompletionSource connectionLost = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private CancellationToken stopping;
 
     /// <summary>Publishes with QoS 1; succeeds only when the broker acknowledged (PUBACK) it.</summary>
     /// <param name="topic">Where to publish.</param>
@@ -91,6 +92,7 @@ internal sealed class CoreMqttClient(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        stopping = stoppingToken;
         client.ApplicationMessageReceivedAsync += OnMessageAsync;
         client.DisconnectedAsync += OnDisconnectedAsync;
         var failures = 0;
@@ -183,17 +185,18 @@ internal sealed class CoreMqttClient(
     {
         args.AutoAcknowledge = false;
         var message = args.ApplicationMessage;
-        var outcome = await handler.HandleAsync(message.Topic, message.Payload, CancellationToken.None);
-        if (outcome == MessageOutcome.Done)
+        try
         {
-            await args.AcknowledgeAsync(CancellationToken.None);
+            await handler.HandleAsync(message.Topic, message.Payload, stopping);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Not stored: the persistent session keeps it for the broker to deliver again after a restart.
+            Log.LeftUnacknowledgedAtShutdown(logger, message.Topic);
             return;
         }
 
-        // Leaving it unacknowledged and reconnecting makes the broker deliver it again from the persistent session.
-        // The disconnect runs apart from this handler, which the client's receive loop is awaiting.
-        Log.WillRetryMessage(logger, message.Topic);
-        _ = Task.Run(() => client.TryDisconnectAsync(MqttClientDisconnectOptionsReason.UnspecifiedError, "storage unavailable"));
+        await args.AcknowledgeAsync(CancellationToken.None);
     }
 
     private Task OnDisconnectedAsync(MqttClientDisconnectedEventArgs args)

@@ -6,14 +6,8 @@ namespace SmartHome.Cloud.Broker;
 internal interface IBrokerMessageHandler
 {
     /// <summary>
-    /// Handles one message. <see cref="MessageOutcome.Done"/> acknowledges it (also for a rejected message: bad input is
-    /// counted, not retried); <see cref="MessageOutcome.Retry"/> leaves it unacknowledged for the broker to deliver again.
+    /// Handles one message; the message is acknowledged once this completes (also for a rejected message: bad input
+    /// is counted, not retried). Canceled, it leaves the message unacknowledged for the broker to deliver again.
     /// </summary>
-    Task<MessageOutcome> HandleAsync(string topic, ReadOnlySequence<byte> payload, CancellationToken ct);
-}
-
-internal enum MessageOutcome
-{
-    Done,
-    Retry,
+    Task HandleAsync(string topic, ReadOnlySequence<byte> payload, CancellationToken ct);
 }

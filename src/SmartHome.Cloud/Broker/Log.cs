@@ -26,6 +26,6 @@ internal static partial class Log
     [LoggerMessage(2314, LogLevel.Warning, "The broker does not offer shared subscriptions; subscribing with plain filters, so run a single core replica")]
     public static partial void SharedSubscriptionUnavailable(ILogger logger);
 
-    [LoggerMessage(2315, LogLevel.Warning, "Left a message on {Topic} unacknowledged for the broker to deliver again; reconnecting")]
-    public static partial void WillRetryMessage(ILogger logger, string topic);
+    [LoggerMessage(2315, LogLevel.Information, "Left a message on {Topic} unacknowledged at shutdown for the broker to deliver again")]
+    public static partial void LeftUnacknowledgedAtShutdown(ILogger logger, string topic);
 }

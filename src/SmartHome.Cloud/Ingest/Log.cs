@@ -14,8 +14,8 @@ internal static partial class Log
     [LoggerMessage(2003, LogLevel.Information, "Gateway {HouseholdId}/{GatewayId} is {State} ({Events} new events)")]
     public static partial void StatusApplied(ILogger logger, string householdId, string gatewayId, string state, int events);
 
-    [LoggerMessage(2004, LogLevel.Error, "The store failed while ingesting a message on {Topic}; the broker will deliver it again")]
-    public static partial void StoreUnavailable(ILogger logger, string topic, Exception exception);
+    [LoggerMessage(2004, LogLevel.Error, "The store failed while ingesting a message on {Topic}; trying again in {Delay}")]
+    public static partial void StoreUnavailable(ILogger logger, string topic, TimeSpan delay, Exception exception);
 
     [LoggerMessage(2005, LogLevel.Error, "Applying a message on {Topic} failed; it was dropped")]
     public static partial void ProcessingFailed(ILogger logger, string topic, Exception exception);

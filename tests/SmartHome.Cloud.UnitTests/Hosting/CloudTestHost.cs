@@ -49,7 +49,8 @@ internal sealed class CloudTestHost : IAsyncDisposable
 
     public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"shg-cloud-{Guid.NewGuid():N}.db");
 
-    public static WebApplicationBuilder CreateBuilder(IDictionary<string, string?> settings, TimeProvider? time = null)
+    public static WebApplicationBuilder CreateBuilder(
+        IDictionary<string, string?> settings, TimeProvider? time = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseTestServer();
@@ -60,6 +61,8 @@ internal sealed class CloudTestHost : IAsyncDisposable
             builder.Services.AddSingleton(time);
         }
 
+        services?.Invoke(builder.Services);
+
         builder.AddCloud();
         return builder;
     }
@@ -68,12 +71,14 @@ internal sealed class CloudTestHost : IAsyncDisposable
     /// <param name="configure">Changes to <see cref="DefaultSettings"/>.</param>
     /// <param name="time">The clock, e.g. a FakeTimeProvider; the system clock by default.</param>
     /// <param name="databasePath">A store to share with other hosts (the caller deletes it); by default a new one, deleted with the host.</param>
-    public static async Task<CloudTestHost> StartAsync(Action<Dictionary<string, string?>>? configure = null, TimeProvider? time = null, string? databasePath = null)
+    /// <param name="services">Registrations made before AddCloud, replacing its defaults (e.g. the store provider).</param>
+    public static async Task<CloudTestHost> StartAsync(
+        Action<Dictionary<string, string?>>? configure = null, TimeProvider? time = null, string? databasePath = null, Action<IServiceCollection>? services = null)
     {
         var ownedDatabasePath = databasePath is null ? NewDatabasePath() : null;
         var settings = DefaultSettings(databasePath ?? ownedDatabasePath!);
         configure?.Invoke(settings);
-        var app = CreateBuilder(settings, time).Build();
+        var app = CreateBuilder(settings, time, services).Build();
         app.MapCloud();
         await app.StartAsync();
         var host = new CloudTestHost(app, ownedDatabasePath);
