@@ -32,7 +32,7 @@ internal sealed class CoreMqttClient(
     private static readonly uint SessionExpirySeconds = (uint)TimeSpan.FromHours(1).TotalSeconds;
 
     private readonly IMqttClient client = new MqttClientFactory().CreateMqttClient();
-    private TaskCompletionSource connectionLost = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ConnectionAttempt current = new();
     private CancellationToken stopping;
 
     /// <summary>Publishes with QoS 1; succeeds only when the broker acknowledged (PUBACK) it.</summary>
@@ -101,12 +101,13 @@ internal sealed class CoreMqttClient(
             try
             {
                 connectivity.MarkConnecting();
-                connectionLost = new(TaskCreationOptions.RunContinuationsAsynchronously);
-                var shared = await ConnectAndSubscribeAsync(stoppingToken);
+                var attempt = new ConnectionAttempt();
+                Volatile.Write(ref current, attempt);
+                var shared = await ConnectAndSubscribeAsync(attempt, stoppingToken);
                 failures = 0;
                 connectivity.MarkConnected(shared);
                 Log.Connected(logger, endpoint.Host, endpoint.Port, shared);
-                await connectionLost.Task.WaitAsync(stoppingToken);
+                await attempt.Lost.WaitAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -114,7 +115,13 @@ internal sealed class CoreMqttClient(
             }
             catch (Exception ex)
             {
-                // The supervisor of the connection must outlive any failure of one attempt.
+                // The supervisor of the connection must outlive any failure of one attempt; one that connected but
+                // failed later (e.g. a refused subscription) disconnects, or the next ConnectAsync finds it still connected.
+                if (client.IsConnected)
+                {
+                    await client.TryDisconnectAsync(MqttClientDisconnectOptionsReason.UnspecifiedError, "connection setup failed");
+                }
+
                 connectivity.MarkDisconnected(ex.Message);
                 Log.ConnectFailed(logger, endpoint.Host, endpoint.Port, ex.Message);
             }
@@ -135,7 +142,7 @@ internal sealed class CoreMqttClient(
         await DisconnectAsync();
     }
 
-    private async Task<bool> ConnectAndSubscribeAsync(CancellationToken ct)
+    private async Task<bool> ConnectAndSubscribeAsync(ConnectionAttempt attempt, CancellationToken ct)
     {
         var settings = options.Value;
         var builder = new MqttClientOptionsBuilder()
@@ -161,6 +168,8 @@ internal sealed class CoreMqttClient(
         {
             throw new InvalidOperationException($"the broker refused the connection: {connect.ResultCode} {connect.ReasonString}");
         }
+
+        attempt.MarkConnected();
 
         var shared = settings.UsesSharedSubscription && connect.SharedSubscriptionAvailable;
         if (settings.UsesSharedSubscription && !shared)
@@ -201,14 +210,16 @@ internal sealed class CoreMqttClient(
 
     private Task OnDisconnectedAsync(MqttClientDisconnectedEventArgs args)
     {
-        if (args.ClientWasConnected)
+        // A failed attempt raises this event too, and an event may arrive late; only the loss of the current
+        // attempt's live connection ends it.
+        var attempt = Volatile.Read(ref current);
+        if (args.ClientWasConnected && attempt.IsConnected && attempt.TryMarkLost())
         {
             var reason = args.Exception?.Message ?? args.ReasonString ?? args.Reason.ToString();
             connectivity.MarkDisconnected(reason);
             Log.Disconnected(logger, reason);
         }
 
-        connectionLost.TrySetResult();
         return Task.CompletedTask;
     }
 
