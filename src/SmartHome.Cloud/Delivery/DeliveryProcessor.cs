@@ -1,5 +1,6 @@
 using System.Globalization;
 using SmartHome.Cloud.Broker;
+using SmartHome.Cloud.Core.Events;
 using SmartHome.Cloud.Storage;
 using SmartHome.Contracts;
 using SmartHome.Contracts.Events;
@@ -9,7 +10,8 @@ namespace SmartHome.Cloud.Delivery;
 /// <summary>
 /// Attempts one claimed delivery. Consent and the subscription are checked now, at delivery time: without them the
 /// delivery is <c>cancelled</c> with the reason and nothing is sent (a consent given later does not revive it).
-/// The event goes out as the partner's CloudEvent, with the household under the partner's pseudonym.
+/// The event goes out as the partner's CloudEvent, with the household under the partner's pseudonym and an event id
+/// of its own.
 /// </summary>
 internal sealed class DeliveryProcessor(
     DeliveryStore deliveries,
@@ -38,10 +40,11 @@ internal sealed class DeliveryProcessor(
         }
 
         var householdRef = await pseudonyms.ForPartnerAsync(delivery.PartnerId, needEvent.HouseholdId, ct);
-        var body = NeedEventCloudEventWriter.ToStructuredJson(needEvent, $"/households/{householdRef}");
+        var eventId = PartnerEventIds.For(delivery.PartnerId, needEvent.Id);
+        var body = NeedEventCloudEventWriter.ToStructuredJson(needEvent, eventId, $"/households/{householdRef}");
         var result = delivery.Mqtt
-            ? await PublishAsync(delivery, body, ct)
-            : await webhooks.SendAsync(new Uri(delivery.WebhookUrl!), delivery.Secret, needEvent.Id, body, ct);
+            ? await PublishAsync(delivery, eventId, body, ct)
+            : await webhooks.SendAsync(new Uri(delivery.WebhookUrl!), delivery.Secret, eventId, body, ct);
         if (result.IsSuccess)
         {
             await deliveries.MarkDeliveredAsync(delivery, result.StatusCode, ct);
@@ -62,10 +65,9 @@ internal sealed class DeliveryProcessor(
         }
     }
 
-    private async Task<AttemptResult> PublishAsync(ClaimedDelivery delivery, string body, CancellationToken ct)
+    private async Task<AttemptResult> PublishAsync(ClaimedDelivery delivery, string eventId, string body, CancellationToken ct)
     {
         // The same Standard Webhooks headers ride along as MQTT 5 user properties, so MQTT partners can verify too.
-        var eventId = delivery.Event.Id;
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
         KeyValuePair<string, string>[] properties =
         [

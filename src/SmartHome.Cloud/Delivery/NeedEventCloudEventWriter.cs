@@ -13,14 +13,15 @@ public static class NeedEventCloudEventWriter
 
     private static readonly JsonEventFormatter Formatter = new();
 
-    /// <param name="needEvent">The event; its id becomes the CloudEvent id.</param>
+    /// <param name="needEvent">The event.</param>
+    /// <param name="id">The CloudEvent id as this recipient sees it (see <see cref="PartnerEventIds"/>).</param>
     /// <param name="source">Who the event is about as this recipient may know it, e.g. <c>/households/{householdRef}</c>.</param>
-    public static string ToStructuredJson(NeedEvent needEvent, string source)
+    public static string ToStructuredJson(NeedEvent needEvent, string id, string source)
     {
         ArgumentNullException.ThrowIfNull(needEvent);
         var cloudEvent = new CloudEvent(CloudEventsSpecVersion.V1_0)
         {
-            Id = needEvent.Id,
+            Id = id,
             Type = needEvent.Type,
             Source = new Uri(source, UriKind.RelativeOrAbsolute),
             Time = needEvent.Time,

@@ -19,12 +19,12 @@ public class NeedEventCloudEventWriterTests
             Data = JsonDocument.Parse("""{"itemId":"milk-1","name":"Milk","bestBefore":"2026-11-25"}""").RootElement,
         };
 
-        var json = NeedEventCloudEventWriter.ToStructuredJson(needEvent, "/households/ref123");
+        var json = NeedEventCloudEventWriter.ToStructuredJson(needEvent, "evt-1-for-partner", "/households/ref123");
 
         using var doc = JsonDocument.Parse(json);
         var root = doc.RootElement;
         Assert.Equal("1.0", root.GetProperty("specversion").GetString());
-        Assert.Equal("evt-1", root.GetProperty("id").GetString());
+        Assert.Equal("evt-1-for-partner", root.GetProperty("id").GetString());
         Assert.Equal("shg.food.expiring.v1", root.GetProperty("type").GetString());
         Assert.Equal("/households/ref123", root.GetProperty("source").GetString());
         Assert.Equal("items/milk-1", root.GetProperty("subject").GetString());

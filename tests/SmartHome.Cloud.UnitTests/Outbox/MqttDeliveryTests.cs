@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using SmartHome.Cloud.Core.Events;
 using SmartHome.Cloud.UnitTests.Hosting;
 using SmartHome.Contracts;
 using SmartHome.Testing;
@@ -27,7 +28,7 @@ public class MqttDeliveryTests
         var (topic, payload) = Assert.Single(listener.Received);
         Assert.Equal(Topics.PartnerEvents(partnerId), topic);
         var cloudEvent = JsonDocument.Parse(payload).RootElement;
-        Assert.Equal(needEvent.Id, cloudEvent.GetProperty("id").GetString());
+        Assert.Equal(PartnerEventIds.For(partnerId, needEvent.Id), cloudEvent.GetProperty("id").GetString());
         Assert.DoesNotContain("home-w", cloudEvent.GetProperty("source").GetString(), StringComparison.Ordinal);
         await WebhookDeliveryTests.AssertDeliveryAsync(sut, apiKey, "delivered", attempts: 1);
     }

@@ -29,11 +29,11 @@ public class WebhookDeliveryTests
         await Eventually.TrueAsync(() => !receiver.Received.IsEmpty, Wait.Timeout, "the webhook");
         var received = Assert.Single(receiver.Received);
         Assert.True(StandardWebhookSigner.Verify(partner.Secret, received.Id, long.Parse(received.Timestamp, System.Globalization.CultureInfo.InvariantCulture), received.Body, received.Signature));
-        Assert.Equal(needEvent.Id, received.Id);
+        Assert.Equal(PartnerEventIds.For(partner.Id, needEvent.Id), received.Id);
         Assert.Equal(NeedEventCloudEventWriter.ContentType, received.ContentType);
         var cloudEvent = JsonDocument.Parse(received.Body).RootElement;
         Assert.Equal("1.0", cloudEvent.GetProperty("specversion").GetString());
-        Assert.Equal(needEvent.Id, cloudEvent.GetProperty("id").GetString());
+        Assert.Equal(received.Id, cloudEvent.GetProperty("id").GetString());
         Assert.Equal(NeedEventTypes.StockLow, cloudEvent.GetProperty("type").GetString());
         Assert.Equal("Milk", cloudEvent.GetProperty("data").GetProperty("name").GetString());
         var source = cloudEvent.GetProperty("source").GetString()!;
@@ -65,6 +65,34 @@ public class WebhookDeliveryTests
         await Eventually.TrueAsync(() => receiver.Received.Count == 2, Wait.Timeout, "the retry");
         Assert.Single(receiver.Received.Select(r => r.Id).Distinct());
         await AssertDeliveryAsync(sut, partner.ApiKey, "delivered", attempts: 2);
+    }
+
+    [Fact]
+    public async Task SameEvent_TwoConsentedPartners_GetDifferentIdsKeptAcrossRetries()
+    {
+        var failFirst = 1;
+        await using var receiver = await WebhookReceiver.StartAsync(() => Interlocked.Exchange(ref failFirst, 0) == 1 ? 500 : 204);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var sut = await CloudTestHost.StartAsync(time: time);
+        var partnerA = await SubscribeAsync(sut, receiver.Url, "shg.stock.*");
+        var partnerB = await SubscribeAsync(sut, receiver.Url, "shg.stock.*");
+        await ConsentAsync(sut, partnerA.Id, "shg.stock.*");
+        await ConsentAsync(sut, partnerB.Id, "shg.stock.*");
+        var needEvent = TestEvents.StockLow(HouseholdId);
+
+        await RaiseAsync(sut, needEvent);
+        await Eventually.TrueAsync(() => receiver.Received.Count == 2, Wait.Timeout, "both partners' first attempts");
+        time.Advance(TimeSpan.FromSeconds(6));
+        await Eventually.TrueAsync(() => receiver.Received.Count == 3, Wait.Timeout, "the retry of the failed attempt");
+
+        var received = receiver.Received.ToArray();
+        Assert.Equal(
+            new[] { PartnerEventIds.For(partnerA.Id, needEvent.Id), PartnerEventIds.For(partnerB.Id, needEvent.Id) }.Order(),
+            received.Select(r => r.Id).Distinct().Order());
+        Assert.NotEqual(received[0].Id, received[1].Id);
+        Assert.Equal(500, received[0].AnsweredStatus);
+        Assert.Equal(received[0].Id, received[2].Id);
+        Assert.All(received, r => Assert.Equal(r.Id, JsonDocument.Parse(r.Body).RootElement.GetProperty("id").GetString()));
     }
 
     [Fact]
