@@ -13,7 +13,8 @@ namespace SmartHome.Cloud.Storage;
 
 /// <summary>
 /// Household twins and what changing one produces. A change is one transaction: the envelope's dedupe mark, the
-/// twin, its new need events, their householder notifications and one delivery per matching partner subscription.
+/// twin, its new need events, their householder notifications (in the household's time zone) and one delivery per
+/// matching subscription of a partner the household consented to for the event's type (checked again at delivery).
 /// The twin's version column makes concurrent changes of one household retry rather than overwrite each other.
 /// </summary>
 internal sealed class HouseholdStore(IStoreProvider provider, TimeProvider time, ILogger<HouseholdStore> logger)
@@ -57,7 +58,7 @@ internal sealed class HouseholdStore(IStoreProvider provider, TimeProvider time,
                 continue;
             }
 
-            var result = await AddEventsAsync(connection, transaction, events, ct);
+            var result = await AddEventsAsync(connection, transaction, householdId, twin.Settings.ResolveTimeZone(), events, ct);
             await transaction.CommitAsync(ct);
             return result;
         }
@@ -121,10 +122,11 @@ internal sealed class HouseholdStore(IStoreProvider provider, TimeProvider time,
         return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 
-    private async Task<HouseholdChangeResult> AddEventsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<NeedEvent> events, CancellationToken ct)
+    private async Task<HouseholdChangeResult> AddEventsAsync(
+        DbConnection connection, DbTransaction transaction, string householdId, TimeZoneInfo timeZone, IReadOnlyList<NeedEvent> events, CancellationToken ct)
     {
         var result = HouseholdChangeResult.NoEvents;
-        IReadOnlyList<ActiveSubscription>? subscriptions = null;
+        IReadOnlyList<ConsentedSubscription>? subscriptions = null;
         foreach (var needEvent in events)
         {
             if (!await InsertEventAsync(connection, transaction, needEvent, ct))
@@ -133,14 +135,14 @@ internal sealed class HouseholdStore(IStoreProvider provider, TimeProvider time,
             }
 
             result = result with { EventsRaised = result.EventsRaised + 1 };
-            if (NotificationComposer.Compose(needEvent) is { } notification
+            if (NotificationComposer.Compose(needEvent, timeZone) is { } notification
                 && await InsertNotificationAsync(connection, transaction, notification, ct))
             {
                 result = result with { NotificationsQueued = result.NotificationsQueued + 1 };
             }
 
-            subscriptions ??= await LoadActiveSubscriptionsAsync(connection, transaction, ct);
-            foreach (var subscription in subscriptions.Where(s => EventTypePattern.MatchesAny(s.Types, needEvent.Type)))
+            subscriptions ??= await LoadConsentedSubscriptionsAsync(connection, transaction, householdId, ct);
+            foreach (var subscription in subscriptions.Where(s => s.Wants(needEvent.Type)))
             {
                 await InsertDeliveryAsync(connection, transaction, needEvent.Id, subscription, ct);
                 result = result with { DeliveriesQueued = result.DeliveriesQueued + 1 };
@@ -175,21 +177,27 @@ internal sealed class HouseholdStore(IStoreProvider provider, TimeProvider time,
         return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 
-    private static async Task<IReadOnlyList<ActiveSubscription>> LoadActiveSubscriptionsAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
+    /// <summary>The active subscriptions of the partners this household gave any consent, with the consented types.</summary>
+    private static async Task<IReadOnlyList<ConsentedSubscription>> LoadConsentedSubscriptionsAsync(
+        DbConnection connection, DbTransaction transaction, string householdId, CancellationToken ct)
     {
-        await using var command = connection.Command("SELECT id, partner_id, types_json FROM subscriptions WHERE status = @active", transaction)
-            .With("@active", SubscriptionStatus.Active);
+        await using var command = connection.Command("""
+            SELECT s.id, s.partner_id, s.types_json, c.types_json
+            FROM subscriptions s JOIN consents c ON c.partner_id = s.partner_id AND c.household_id = @household
+            WHERE s.status = @active
+            """, transaction)
+            .With("@household", householdId).With("@active", SubscriptionStatus.Active);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        var subscriptions = new List<ActiveSubscription>();
+        var subscriptions = new List<ConsentedSubscription>();
         while (await reader.ReadAsync(ct))
         {
-            subscriptions.Add(new(reader.GetString(0), reader.GetString(1), StoreJsonContext.TypesFrom(reader.GetString(2))));
+            subscriptions.Add(new(reader.GetString(0), reader.GetString(1), StoreJsonContext.TypesFrom(reader.GetString(2)), StoreJsonContext.TypesFrom(reader.GetString(3))));
         }
 
         return subscriptions;
     }
 
-    private async Task InsertDeliveryAsync(DbConnection connection, DbTransaction transaction, string eventId, ActiveSubscription subscription, CancellationToken ct)
+    private async Task InsertDeliveryAsync(DbConnection connection, DbTransaction transaction, string eventId, ConsentedSubscription subscription, CancellationToken ct)
     {
         var now = Now();
         await using var command = connection.Command("""
@@ -204,7 +212,10 @@ internal sealed class HouseholdStore(IStoreProvider provider, TimeProvider time,
 
     private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
 
-    private sealed record ActiveSubscription(string Id, string PartnerId, string[] Types);
+    private sealed record ConsentedSubscription(string Id, string PartnerId, string[] Types, string[] ConsentedTypes)
+    {
+        public bool Wants(string type) => EventTypePattern.MatchesAny(Types, type) && EventTypePattern.MatchesAny(ConsentedTypes, type);
+    }
 }
 
 /// <summary>Identifies an envelope for deduplication: per household and gateway, its sequence number.</summary>

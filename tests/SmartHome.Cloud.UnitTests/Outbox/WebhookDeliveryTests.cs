@@ -96,7 +96,7 @@ public class WebhookDeliveryTests
     }
 
     [Fact]
-    public async Task NoConsent_IsCancelledAndNeverSent()
+    public async Task NoConsentForTheType_QueuesNothingAndSendsNothing()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         await using var sut = await CloudTestHost.StartAsync();
@@ -105,9 +105,39 @@ public class WebhookDeliveryTests
 
         await RaiseAsync(sut, TestEvents.StockLow(HouseholdId));
 
+        using var asPartner = sut.Client(partner.ApiKey);
+        Assert.Equal(0, (await asPartner.GetFromJsonAsync<JsonElement>("/api/v1/deliveries")).GetArrayLength());
+        Assert.Empty(receiver.Received);
+    }
+
+    [Fact]
+    public async Task ConsentRevokedAfterQueueing_IsCancelledAndNeverSent()
+    {
+        using var firstAnswer = new ManualResetEventSlim();
+        using var firstArrived = new ManualResetEventSlim();
+        await using var receiver = await WebhookReceiver.StartAsync(() =>
+        {
+            firstArrived.Set();
+            firstAnswer.Wait(Wait.Timeout);
+            return 204;
+        });
+        await using var sut = await CloudTestHost.StartAsync(settings => settings["SmartHome:Cloud:Delivery:Worker:MaxInFlightPerEndpoint"] = "1");
+        var partner = await SubscribeAsync(sut, receiver.Url, "shg.stock.*");
+        await ConsentAsync(sut, partner.Id, "shg.stock.*");
+        await RaiseAsync(sut, TestEvents.StockLow(HouseholdId));
+        await Eventually.TrueAsync(() => firstArrived.IsSet, Wait.Timeout, "the first delivery holding the endpoint");
+        await RaiseAsync(sut, TestEvents.StockLow(HouseholdId));
+        using (var householder = sut.Client(await sut.CreateHouseholderTokenAsync(HouseholdId)))
+        {
+            using var revoked = await householder.DeleteAsync($"/api/v1/household/consents/{partner.Id}");
+            Assert.True(revoked.IsSuccessStatusCode);
+        }
+
+        firstAnswer.Set();
+
         var cancelled = await AssertDeliveryAsync(sut, partner.ApiKey, "cancelled", attempts: 0);
         Assert.Contains("consent", cancelled.GetProperty("lastError").GetString(), StringComparison.Ordinal);
-        Assert.Empty(receiver.Received);
+        Assert.Single(receiver.Received);
     }
 
     [Fact]
