@@ -38,6 +38,11 @@ public sealed class WebhookUrlPolicy(IOptionsMonitor<DeliveryOptions> options)
             return "the webhook URL must not carry credentials";
         }
 
+        if (Uri.CheckHostName(url.IdnHost.Trim('[', ']')) == UriHostNameType.Unknown)
+        {
+            return $"the webhook host '{url.IdnHost}' is not a valid host name";
+        }
+
         if (url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6
             && IPAddress.TryParse(url.IdnHost.Trim('[', ']'), out var literal)
             && !IsAllowed(literal, allowPrivate))
@@ -61,8 +66,9 @@ public sealed class WebhookUrlPolicy(IOptionsMonitor<DeliveryOptions> options)
         {
             addresses = await Dns.GetHostAddressesAsync(url.IdnHost.Trim('[', ']'), ct);
         }
-        catch (SocketException)
+        catch (Exception ex) when (ex is SocketException or ArgumentException)
         {
+            // ArgumentException: a name DNS cannot even ask for, e.g. longer than 255 characters.
             return $"the webhook host '{url.IdnHost}' does not resolve";
         }
 

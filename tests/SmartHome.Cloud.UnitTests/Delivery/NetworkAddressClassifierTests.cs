@@ -23,6 +23,15 @@ public class NetworkAddressClassifierTests
     [InlineData("fd12:3456::1")]
     [InlineData("::ffff:127.0.0.1")]
     [InlineData("::ffff:10.0.0.1")]
+    [InlineData("64:ff9b::7f00:1")]
+    [InlineData("64:ff9b::a9fe:a9fe")]
+    [InlineData("::127.0.0.1")]
+    [InlineData("::10.0.0.1")]
+    [InlineData("2002:7f00:1::")]
+    [InlineData("2002:a9fe:a9fe::1")]
+    [InlineData("2001:0:4136:e378:8000:63bf:3fff:fdd2")]
+    [InlineData("fec0::1")]
+    [InlineData("feff::1")]
     public void IsPublic_NonPublicAddress_IsFalse(string address)
     {
         Assert.False(NetworkAddressClassifier.IsPublic(IPAddress.Parse(address)));
@@ -34,6 +43,9 @@ public class NetworkAddressClassifierTests
     [InlineData("8.8.8.8")]
     [InlineData("2606:4700:4700::1111")]
     [InlineData("::ffff:8.8.8.8")]
+    [InlineData("64:ff9b::808:808")]
+    [InlineData("::8.8.8.8")]
+    [InlineData("2002:808:808::1")]
     public void IsPublic_PublicAddress_IsTrue(string address)
     {
         Assert.True(NetworkAddressClassifier.IsPublic(IPAddress.Parse(address)));

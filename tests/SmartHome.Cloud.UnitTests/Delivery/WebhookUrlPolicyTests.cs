@@ -54,4 +54,16 @@ public class WebhookUrlPolicyTests
         Assert.NotNull(reason);
         Assert.Contains("does not resolve", reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ValidateResolvedAsync_HostLongerThanDnsAllows_SaysItDoesNotResolve()
+    {
+        var label = new string('a', 63);
+        var host = string.Join('.', Enumerable.Repeat(label, 5)) + ".example";
+
+        var reason = await Policy(allowPrivate: false).ValidateResolvedAsync(new Uri($"https://{host}/hook"), CancellationToken.None);
+
+        Assert.NotNull(reason);
+        Assert.Contains("does not resolve", reason, StringComparison.Ordinal);
+    }
 }
