@@ -83,12 +83,25 @@ internal sealed class DeliveryWorker(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            await store.ReleaseAsync(delivery, CancellationToken.None);
+            await ReleaseAtShutdownAsync(delivery);
         }
         catch (Exception ex)
         {
             // One delivery's failure must not end the worker; its claim lapses and it is tried again.
             Log.AttemptCrashed(logger, delivery.Id, ex);
+        }
+    }
+
+    private async Task ReleaseAtShutdownAsync(ClaimedDelivery delivery)
+    {
+        try
+        {
+            await store.ReleaseAsync(delivery, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // Shutdown goes on; the claim lapses and the delivery is tried again then.
+            Log.ReleaseFailed(logger, delivery.Id, ex);
         }
     }
 

@@ -19,4 +19,7 @@ internal static partial class Log
 
     [LoggerMessage(2205, LogLevel.Error, "Attempting delivery {DeliveryId} failed unexpectedly; it will be tried again when its claim lapses")]
     public static partial void AttemptCrashed(ILogger logger, string deliveryId, Exception exception);
+
+    [LoggerMessage(2206, LogLevel.Warning, "Handing back delivery {DeliveryId} at shutdown failed; it will be tried again when its claim lapses")]
+    public static partial void ReleaseFailed(ILogger logger, string deliveryId, Exception exception);
 }

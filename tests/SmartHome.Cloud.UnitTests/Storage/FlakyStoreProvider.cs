@@ -4,11 +4,12 @@ using SmartHome.Cloud.Storage;
 
 namespace SmartHome.Cloud.UnitTests.Storage;
 
-/// <summary>The real SQLite provider, whose write transactions fail as often as a test asks.</summary>
+/// <summary>The real SQLite provider, whose write transactions or connections fail when a test asks.</summary>
 internal sealed class FlakyStoreProvider(IStoreProvider inner) : IStoreProvider
 {
     private int failuresLeft;
     private int failuresThrown;
+    private volatile bool unavailable;
 
     public string Name => inner.Name;
 
@@ -19,7 +20,11 @@ internal sealed class FlakyStoreProvider(IStoreProvider inner) : IStoreProvider
     /// <summary>Makes the next <paramref name="count"/> write transactions fail with a <see cref="DbException"/>.</summary>
     public void FailNextWrites(int count) => Volatile.Write(ref failuresLeft, count);
 
-    public Task<DbConnection> OpenAsync(CancellationToken ct) => inner.OpenAsync(ct);
+    /// <summary>Makes every connection from now on fail with a <see cref="DbException"/>.</summary>
+    public void BecomeUnavailable() => unavailable = true;
+
+    public Task<DbConnection> OpenAsync(CancellationToken ct) =>
+        unavailable ? throw new SqliteException("the store is unavailable (test)", 10) : inner.OpenAsync(ct);
 
     public Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct)
     {
