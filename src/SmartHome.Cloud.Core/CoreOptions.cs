@@ -1,25 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace SmartHome.Cloud.Core;
 
 /// <summary>Tuning of the routing core that is the same for every household (household choices live in the twin).</summary>
 public sealed class CoreOptions
 {
     /// <summary>How far back a compartment's temperature history reaches, measured from its newest reading.</summary>
+    [Range(typeof(TimeSpan), "00:10:00", "30.00:00:00", ErrorMessage = "SmartHome:Cloud:Core:HistoryRetention must be between 00:10:00 and 30.00:00:00")]
     public TimeSpan HistoryRetention { get; set; } = TimeSpan.FromHours(48);
 
     /// <summary>History keeps one slot (min and max) per this much time.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "SmartHome:Cloud:Core:HistoryResolution must be between 00:00:01 and 01:00:00")]
     public TimeSpan HistoryResolution { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>An excursion ends only once a reading is this far back inside the safe range, so a sensor hovering at the limit makes one episode, not many.</summary>
+    [Range(0.0, 10.0, ErrorMessage = "SmartHome:Cloud:Core:ExcursionHysteresisCelsius must be between 0 and 10")]
     public double ExcursionHysteresisCelsius { get; set; } = 1;
 
     /// <summary>How long readings must stay outside the range before it is reported, so one spike (an open door) does not.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "SmartHome:Cloud:Core:ExcursionReportAfter must be between 00:00:00 and 1.00:00:00")]
     public TimeSpan ExcursionReportAfter { get; set; } = TimeSpan.FromMinutes(10);
 
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00", ErrorMessage = "SmartHome:Cloud:Core:DoorLeftOpenAfter must be between 00:00:10 and 1.00:00:00")]
     public TimeSpan DoorLeftOpenAfter { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Records stamped further ahead of the cloud clock than this are taken as received now, so a gateway with a wrong clock cannot block newer state.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "SmartHome:Cloud:Core:MaxClockSkew must be between 00:00:00 and 1.00:00:00")]
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How many gone items the twin remembers (to ignore late records about them).</summary>
+    [Range(0, 100_000, ErrorMessage = "SmartHome:Cloud:Core:RecentlyGoneLimit must be between 0 and 100000")]
     public int RecentlyGoneLimit { get; set; } = 200;
 }

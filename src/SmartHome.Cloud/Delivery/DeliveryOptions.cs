@@ -11,16 +11,16 @@ public sealed class DeliveryOptions
     public bool AllowPrivateNetworks { get; set; }
 
     /// <summary>Our name in the CloudEvents abuse-protection handshake (<c>WebHook-Request-Origin</c>).</summary>
-    [Required]
+    [Required(AllowEmptyStrings = false, ErrorMessage = "SmartHome:Cloud:Delivery:Origin is required: our name in the webhook handshake")]
     public string Origin { get; set; } = "smarthomegateway";
 
-    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "SmartHome:Cloud:Delivery:ResponseTimeout must be between 00:00:01 and 00:05:00")]
     public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00", ErrorMessage = "SmartHome:Cloud:Delivery:ConnectTimeout must be between 00:00:01 and 00:01:00")]
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How much of an endpoint's answer is read at most; the rest is discarded.</summary>
-    [Range(1024, 1024 * 1024)]
+    [Range(1024, 1024 * 1024, ErrorMessage = "SmartHome:Cloud:Delivery:MaxResponseBytes must be between 1024 and 1048576")]
     public int MaxResponseBytes { get; set; } = 64 * 1024;
 }

@@ -24,15 +24,16 @@ internal static class OptionsExtensions
         Add<DeliveryOptions, DeliveryOptionsValidator>(services, DeliveryOptions.Section);
         Add<DeliveryWorkerOptions, DeliveryWorkerOptionsValidator>(services, DeliveryWorkerOptions.Section);
         Add<NotificationOptions, NotificationOptionsValidator>(services, NotificationOptions.Section);
-        services.AddOptions<CoreOptions>().BindConfiguration(CoreSection);
+        Add<CoreOptions, CoreOptionsValidator>(services, CoreSection);
         return builder;
     }
 
     private static OptionsBuilder<TOptions> Add<TOptions, TValidator>(IServiceCollection services, string section)
         where TOptions : class
-        where TValidator : class, IValidateOptions<TOptions>
+        where TValidator : class, IValidateOptions<TOptions>, new()
     {
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, FullKeyValidator<TOptions>>(
+            _ => new FullKeyValidator<TOptions>(new TValidator(), section)));
         return services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart();
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SmartHome.Cloud.Core;
 using SmartHome.Cloud.Delivery;
 
 namespace SmartHome.Cloud.Options;
@@ -23,3 +24,6 @@ internal sealed partial class DeliveryWorkerOptionsValidator : IValidateOptions<
 
 [OptionsValidator]
 internal sealed partial class NotificationOptionsValidator : IValidateOptions<NotificationOptions>;
+
+[OptionsValidator]
+internal sealed partial class CoreOptionsValidator : IValidateOptions<CoreOptions>;

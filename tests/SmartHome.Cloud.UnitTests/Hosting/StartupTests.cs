@@ -46,6 +46,25 @@ public class StartupTests
         Assert.DoesNotContain('\n', line);
     }
 
+    [Theory]
+    [InlineData("SmartHome:Cloud:Core:HistoryResolution", "00:00:00")]
+    [InlineData("SmartHome:Cloud:Core:RecentlyGoneLimit", "-1")]
+    [InlineData("SmartHome:Cloud:Delivery:MaxResponseBytes", "10")]
+    [InlineData("SmartHome:Cloud:Delivery:ConnectTimeout", "00:00:00")]
+    [InlineData("SmartHome:Cloud:Delivery:Origin", "")]
+    public async Task StartAsync_SettingOutOfRange_RefusesNamingTheKey(string key, string value)
+    {
+        var settings = CloudTestHost.DefaultSettings(CloudTestHost.NewDatabasePath());
+        settings[key] = value;
+        await using var sut = CloudTestHost.CreateBuilder(settings).Build();
+
+        var failure = await Record.ExceptionAsync(() => sut.StartAsync());
+
+        Assert.NotNull(failure);
+        Assert.True(StartupErrors.IsConfigurationError(failure));
+        Assert.Contains(key, StartupErrors.Describe(failure), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task StartAsync_PostgresProvider_RefusesNamingTheKey()
     {
