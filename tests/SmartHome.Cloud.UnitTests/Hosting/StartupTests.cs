@@ -47,6 +47,23 @@ public class StartupTests
     }
 
     [Theory]
+    [InlineData("shp_0123456789abcdefghij")]
+    [InlineData("shh_0123456789abcdefghij")]
+    public async Task StartAsync_AdminKeyWithATokenPrefix_RefusesNamingTheKey(string adminKey)
+    {
+        var settings = CloudTestHost.DefaultSettings(CloudTestHost.NewDatabasePath());
+        settings["SmartHome:Cloud:AdminKey"] = adminKey;
+        await using var sut = CloudTestHost.CreateBuilder(settings).Build();
+
+        var failure = await Record.ExceptionAsync(() => sut.StartAsync());
+
+        Assert.NotNull(failure);
+        var line = StartupErrors.Describe(failure);
+        Assert.Contains("SmartHome:Cloud:AdminKey", line, StringComparison.Ordinal);
+        Assert.Contains("shp_", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("SmartHome:Cloud:Core:HistoryResolution", "00:00:00")]
     [InlineData("SmartHome:Cloud:Core:RecentlyGoneLimit", "-1")]
     [InlineData("SmartHome:Cloud:Delivery:MaxResponseBytes", "10")]
