@@ -50,7 +50,7 @@ public sealed class UplinkServiceTests
         Assert.False(record.Historical);
         await Eventually.TrueAsync(() => sut.Outbox.AckedSeq == 1, Timeout, "the cursor to advance");
         Assert.Equal(0, sut.Outbox.GetStatus().PendingEnvelopes);
-        Assert.Equal(1, sut.Metrics.Snapshot().EnvelopesPublished);
+        await Eventually.TrueAsync(() => sut.Metrics.Snapshot().EnvelopesPublished == 1, Timeout, "the envelope to be counted");
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class UplinkServiceTests
             Assert.Equal(1, envelope.Seq);
             Assert.True(Assert.Single(envelope.Records).Historical);
             await Eventually.TrueAsync(() => sut.Outbox.AckedSeq == 1, Timeout, "the cursor to advance");
-            Assert.Equal(1, sut.Metrics.Snapshot().HistoricalEnvelopesPublished);
+            await Eventually.TrueAsync(() => sut.Metrics.Snapshot().HistoricalEnvelopesPublished == 1, Timeout, "the historical envelope to be counted");
         }
     }
 
@@ -138,6 +138,7 @@ public sealed class UplinkServiceTests
         Assert.Equal(1, sut.Outbox.GetStatus().PendingEnvelopes);
         broker.Refuse = null;
         await Eventually.TrueAsync(() => sut.Outbox.AckedSeq == 1, Timeout, "the envelope to be accepted");
+        await Eventually.TrueAsync(() => Envelopes(subscriber, sut).Any(), Timeout, "the envelope at the subscriber");
         Assert.Equal(1, Assert.Single(Envelopes(subscriber, sut)).Seq);
     }
 
@@ -155,7 +156,8 @@ public sealed class UplinkServiceTests
         Assert.Equal(1, sut.Outbox.GetStatus().PendingEnvelopes);
         await using var subscriber = await TestSubscriber.ConnectAsync(broker.Port);
         await Eventually.TrueAsync(() => sut.Outbox.AckedSeq == 1, Timeout, "the envelope to be delivered once the cloud listens");
-        Assert.Equal(1, Envelopes(subscriber, sut).First().Seq);
+        var delivered = await Eventually.GetAsync(() => Task.FromResult(Envelopes(subscriber, sut).FirstOrDefault()), Timeout, "the envelope at the subscriber");
+        Assert.Equal(1, delivered.Seq);
     }
 
     [Fact]
