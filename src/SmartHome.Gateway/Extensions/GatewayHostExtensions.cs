@@ -1,9 +1,11 @@
+using System.Device.Gpio;
 using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SmartHome.Gateway.ApplianceLink;
+using SmartHome.Gateway.Devices;
 using SmartHome.Gateway.Health;
 using SmartHome.Gateway.Mqtt;
 using SmartHome.Gateway.Options;
@@ -44,10 +46,12 @@ public static class GatewayHostExtensions
         services.TryAddSingleton<UplinkConnectivity>();
         services.TryAddSingleton<EnvelopePublisher>();
         services.TryAddSingleton<GatewayHealthReporter>();
+        services.TryAddSingleton<GpioControllerFactory>(_ => () => new GpioController());
 
         // Hosted services stop in reverse order: the appliance link stops taking messages before the uplink goes offline.
         services.AddHostedService<UplinkService>();
         services.AddHostedService(sp => sp.GetRequiredService<ApplianceLinkService>());
+        services.AddHostedService<WiredSensorService>();
 
         // Read without validation or binding: Kestrel's options are built with the application, before start-up
         // validation runs, and a bad port must fail there, with the line that names the key. Addresses configured

@@ -27,4 +27,16 @@ public static class GatewayConfigKeys
 
     public const string Health = Section + ":Health";
     public const string HealthPort = Health + ":Port";
+
+    public const string Devices = Section + ":Devices";
+    public const string DevicesAppliance = Devices + ":Appliance";
+    public const string Ds18b20 = Devices + ":Ds18b20";
+    public const string Ds18b20SysfsRoot = Ds18b20 + ":SysfsRoot";
+    public const string Ds18b20Interval = Ds18b20 + ":Interval";
+    public const string Ds18b20Probes = Ds18b20 + ":Probes";
+    public const string DoorSwitch = Devices + ":DoorSwitch";
+    public const string DoorSwitchPin = DoorSwitch + ":Pin";
+    public const string DoorSwitchOpenWhen = DoorSwitch + ":OpenWhen";
+    public const string DoorSwitchDebounce = DoorSwitch + ":Debounce";
+    public const string DoorSwitchDoor = DoorSwitch + ":Door";
 }

@@ -27,4 +27,7 @@ public sealed class GatewayOptions
 
     [ValidateObjectMembers]
     public HealthOptions Health { get; set; } = new();
+
+    [ValidateObjectMembers]
+    public DevicesOptions Devices { get; set; } = new();
 }

@@ -1,5 +1,6 @@
 using SmartHome.Gateway.Devices.Ds18b20;
 using SmartHome.Gateway.Devices.UnitTests.Support;
+using SmartHome.Gateway.UnitTests.Support;
 
 namespace SmartHome.Gateway.Devices.UnitTests.Ds18b20;
 
