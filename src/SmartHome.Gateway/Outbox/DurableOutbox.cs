@@ -10,6 +10,11 @@ namespace SmartHome.Gateway.Outbox;
 /// envelopes in segment files, plus a cursor of what the broker acknowledged.
 /// </summary>
 /// <remarks>
+/// Envelopes may be acknowledged in any order (the uplink sends live envelopes ahead of a replayed backlog). The
+/// persisted cursor is the contiguous acknowledged prefix; envelopes acknowledged beyond it are remembered in memory
+/// only and skipped by <see cref="GetPending"/>, so a crash resends just those, with their seq, for the cloud to dedupe.
+/// </remarks>
+/// <remarks>
 /// Records are grouped at write time (group commit): the writer collects what arrives within <see cref="OutboxSettings.Linger"/>
 /// (or up to <see cref="OutboxSettings.MaxBatchRecords"/>), seals it into envelopes with their seq, writes one frame
 /// run, fsyncs, and only then completes every <see cref="AppendAsync"/> of the batch. The size limit is watched,
@@ -31,6 +36,7 @@ internal sealed partial class DurableOutbox : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly List<OutboxSegment> _segments;
     private readonly List<OutboxEntry> _pending;
+    private readonly HashSet<long> _ackedBeyondCursor = [];
     private readonly Task _writer;
     private readonly Task _cursorWriter;
     private int _pendingHead;
@@ -71,7 +77,7 @@ internal sealed partial class DurableOutbox : IAsyncDisposable
         _cursorWriter = Task.Run(CursorLoopAsync);
     }
 
-    /// <summary>The last seq the broker acknowledged.</summary>
+    /// <summary>The end of the acknowledged prefix: every envelope up to this seq was acknowledged by the broker.</summary>
     public long AckedSeq
     {
         get
@@ -112,22 +118,40 @@ internal sealed partial class DurableOutbox : IAsyncDisposable
         return append.Durable.Task.WaitAsync(cancellationToken);
     }
 
-    /// <summary>Up to <paramref name="max"/> pending envelopes with a seq after <paramref name="afterSeq"/>, in seq order.</summary>
+    /// <summary>
+    /// Up to <paramref name="max"/> unacknowledged envelopes with a seq after <paramref name="afterSeq"/>, in seq order.
+    /// </summary>
     public IReadOnlyList<OutboxEntry> GetPending(long afterSeq, int max)
     {
         lock (_gate)
         {
-            var start = FirstPendingAfter(afterSeq);
-            return _pending.GetRange(start, Math.Min(max, _pending.Count - start));
+            var found = new List<OutboxEntry>(Math.Min(max, 64));
+            for (var i = FirstPendingAfter(afterSeq); i < _pending.Count && found.Count < max; i++)
+            {
+                if (!_ackedBeyondCursor.Contains(_pending[i].Seq))
+                {
+                    found.Add(_pending[i]);
+                }
+            }
+
+            return found;
         }
     }
 
-    /// <summary>Completes when an envelope with a seq after <paramref name="afterSeq"/> is pending.</summary>
+    /// <summary>Completes when an unacknowledged envelope with a seq after <paramref name="afterSeq"/> is pending.</summary>
     public Task WaitForPendingAsync(long afterSeq, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            return FirstPendingAfter(afterSeq) < _pending.Count ? Task.CompletedTask : _appended.Task.WaitAsync(cancellationToken);
+            for (var i = FirstPendingAfter(afterSeq); i < _pending.Count; i++)
+            {
+                if (!_ackedBeyondCursor.Contains(_pending[i].Seq))
+                {
+                    return Task.CompletedTask;
+                }
+            }
+
+            return _appended.Task.WaitAsync(cancellationToken);
         }
     }
 
@@ -151,25 +175,31 @@ internal sealed partial class DurableOutbox : IAsyncDisposable
         return null;
     }
 
-    /// <summary>Marks every envelope up to <paramref name="seq"/> as acknowledged by the broker.</summary>
+    /// <summary>Marks the envelope <paramref name="seq"/> as acknowledged by the broker, in any order.</summary>
     public void Acknowledge(long seq)
     {
         lock (_gate)
         {
-            if (seq <= _ackedSeq)
-            {
-                return;
-            }
-
             if (seq > _lastSeq)
             {
                 throw new ArgumentOutOfRangeException(nameof(seq), seq, $"seq {seq} was never written (last is {_lastSeq})");
             }
 
-            _ackedSeq = seq;
-            while (_pendingHead < _pending.Count && _pending[_pendingHead].Seq <= seq)
+            var index = FirstPendingAfter(seq - 1);
+            if (index == _pending.Count || _pending[index].Seq != seq || !_ackedBeyondCursor.Add(seq))
             {
-                _pendingRecords -= _pending[_pendingHead].RecordCount;
+                return;
+            }
+
+            _pendingRecords -= _pending[index].RecordCount;
+            if (index != _pendingHead)
+            {
+                return;
+            }
+
+            while (_pendingHead < _pending.Count && _ackedBeyondCursor.Remove(_pending[_pendingHead].Seq))
+            {
+                _ackedSeq = _pending[_pendingHead].Seq;
                 _pendingHead++;
             }
 
@@ -190,7 +220,7 @@ internal sealed partial class DurableOutbox : IAsyncDisposable
             var oldestAge = _pendingHead < _pending.Count
                 ? Math.Max(0, (_time.GetUtcNow() - _pending[_pendingHead].WrittenAt).TotalSeconds)
                 : 0;
-            return new(_pending.Count - _pendingHead, _pendingRecords, oldestAge, _bytesOnDisk, _settings.MaxBytes, _lastSeq, _ackedSeq);
+            return new(_pending.Count - _pendingHead - _ackedBeyondCursor.Count, _pendingRecords, oldestAge, _bytesOnDisk, _settings.MaxBytes, _lastSeq, _ackedSeq);
         }
     }
 

@@ -82,11 +82,54 @@ public sealed class DurableOutboxTests : IDisposable
             await sut.AppendAsync(TestData.Temperature(i), CancellationToken.None);
         }
 
-        sut.Acknowledge(2);
+        sut.AcknowledgeThrough(2);
 
         Assert.Equal([3L], sut.GetPending(0, 10).Select(entry => entry.Seq));
         Assert.Equal(2, sut.AckedSeq);
         Assert.Equal(1, sut.GetStatus().PendingRecords);
+    }
+
+    [Fact]
+    public async Task Acknowledge_OutOfOrder_CursorStaysAtThePrefixAndAcknowledgedEnvelopesAreSkipped()
+    {
+        await using var sut = TestOutbox.Open(_directory.Path);
+        for (var i = 0; i < 5; i++)
+        {
+            await sut.AppendAsync(TestData.Temperature(i), CancellationToken.None);
+        }
+
+        sut.Acknowledge(1);
+        sut.Acknowledge(3);
+        sut.Acknowledge(5);
+
+        Assert.Equal(1, sut.AckedSeq);
+        Assert.Equal([2L, 4], sut.GetPending(0, 10).Select(entry => entry.Seq));
+        Assert.Equal([4L], sut.GetPending(2, 10).Select(entry => entry.Seq));
+        var status = sut.GetStatus();
+        Assert.Equal((2L, 2L), (status.PendingEnvelopes, status.PendingRecords));
+        Assert.False(sut.WaitForPendingAsync(4, CancellationToken.None).IsCompleted);
+    }
+
+    [Fact]
+    public async Task Acknowledge_GapBeforeAcknowledgedEnvelopesFilled_CursorMovesPastThemAndIsPersisted()
+    {
+        await using var sut = TestOutbox.Open(_directory.Path);
+        for (var i = 0; i < 4; i++)
+        {
+            await sut.AppendAsync(TestData.Temperature(i), CancellationToken.None);
+        }
+
+        sut.Acknowledge(3);
+        sut.Acknowledge(2);
+        sut.Acknowledge(3);
+        Assert.Equal(0, sut.AckedSeq);
+
+        sut.Acknowledge(1);
+
+        Assert.Equal(3, sut.AckedSeq);
+        Assert.Equal([4L], sut.GetPending(0, 10).Select(entry => entry.Seq));
+        Assert.Equal(1, sut.GetStatus().PendingRecords);
+        await Eventually.TrueAsync(() => OutboxCursor.Read(_directory.Path, out _)?.AckedSeq == 3, Timeout, "the cursor to be persisted");
     }
 
     [Fact]
@@ -110,7 +153,7 @@ public sealed class DurableOutboxTests : IDisposable
 
         Assert.Equal(3, _directory.SegmentFiles().Length);
 
-        sut.Acknowledge(3);
+        sut.AcknowledgeThrough(3);
 
         await Eventually.TrueAsync(() => _directory.SegmentFiles().Length == 1, Timeout, "acknowledged closed segments to be deleted");
         Assert.EndsWith("00000000000000000003.seg", _directory.SegmentFiles()[0], StringComparison.Ordinal);
@@ -130,7 +173,7 @@ public sealed class DurableOutboxTests : IDisposable
         var newestSize = new FileInfo(_directory.SegmentFiles()[2]).Length;
         Directory.CreateDirectory(Path.Combine(_directory.Path, OutboxCursor.FileName + ".tmp"));
 
-        sut.Acknowledge(3);
+        sut.AcknowledgeThrough(3);
 
         await Eventually.TrueAsync(() => _directory.SegmentFiles().Length == 1, Timeout, "acknowledged segments to be deleted despite the cursor");
         Assert.NotEqual(3, OutboxCursor.Read(_directory.Path, out _)?.AckedSeq);
@@ -152,7 +195,7 @@ public sealed class DurableOutboxTests : IDisposable
         File.Delete(segments[0]);
         Directory.CreateDirectory(segments[0]);
 
-        sut.Acknowledge(3);
+        sut.AcknowledgeThrough(3);
 
         await Eventually.TrueAsync(() => _directory.SegmentFiles().Length == 1, Timeout, "the deletable segment to be deleted");
         Assert.Equal(undeletableSize + newestSize, sut.GetStatus().BytesOnDisk);

@@ -19,7 +19,7 @@ public sealed class OutboxRecoveryTests : IDisposable
                 await before.AppendAsync(TestData.Temperature(i), CancellationToken.None);
             }
 
-            before.Acknowledge(1);
+            before.AcknowledgeThrough(1);
         }
 
         await using var sut = TestOutbox.Open(_directory.Path);
@@ -29,6 +29,29 @@ public sealed class OutboxRecoveryTests : IDisposable
         await sut.AppendAsync(TestData.Temperature(9), CancellationToken.None);
         Assert.Equal([2L, 3, 4], sut.GetPending(0, 10).Select(entry => entry.Seq));
         Assert.Equal(9, DurableOutboxTests.ReadEnvelope(sut, sut.GetPending(3, 1)[0]).Records[0].Celsius);
+    }
+
+    [Fact]
+    public async Task Open_AfterOutOfOrderAcknowledgements_ResendsOnlyWhatWasAcknowledgedBeyondThePrefix()
+    {
+        await using (var before = TestOutbox.Open(_directory.Path))
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await before.AppendAsync(TestData.Temperature(i), CancellationToken.None);
+            }
+
+            before.Acknowledge(1);
+            before.Acknowledge(3);
+            before.Acknowledge(5);
+        }
+
+        await using var sut = TestOutbox.Open(_directory.Path);
+
+        // 2 and 4 were never acknowledged; 3 and 5 were, but only the prefix up to 1 was persisted.
+        Assert.Equal(1, sut.AckedSeq);
+        Assert.Equal([2L, 3, 4, 5], sut.GetPending(0, 10).Select(entry => entry.Seq));
+        Assert.Equal([1.0, 2, 3, 4], sut.GetPending(0, 10).Select(entry => DurableOutboxTests.ReadEnvelope(sut, entry).Records[0].Celsius));
     }
 
     [Fact]
@@ -56,7 +79,7 @@ public sealed class OutboxRecoveryTests : IDisposable
                 await before.AppendAsync(TestData.Temperature(i), CancellationToken.None);
             }
 
-            before.Acknowledge(3);
+            before.AcknowledgeThrough(3);
         }
 
         foreach (var segment in _directory.SegmentFiles())
@@ -82,7 +105,7 @@ public sealed class OutboxRecoveryTests : IDisposable
                 await before.AppendAsync(TestData.Temperature(i), CancellationToken.None);
             }
 
-            before.Acknowledge(3);
+            before.AcknowledgeThrough(3);
         }
 
         // The first cursor pass after a start used to delete the newest segment, once it was no longer the active one.

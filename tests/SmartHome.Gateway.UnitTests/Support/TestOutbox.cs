@@ -18,4 +18,13 @@ internal static class TestOutbox
             metrics ?? TestData.NewMetrics(),
             NullLogger<DurableOutbox>.Instance);
     }
+
+    /// <summary>Acknowledges every pending envelope up to <paramref name="seq"/>, in seq order, as the uplink would.</summary>
+    public static void AcknowledgeThrough(this DurableOutbox outbox, long seq)
+    {
+        foreach (var entry in outbox.GetPending(outbox.AckedSeq, int.MaxValue).TakeWhile(entry => entry.Seq <= seq))
+        {
+            outbox.Acknowledge(entry.Seq);
+        }
+    }
 }
