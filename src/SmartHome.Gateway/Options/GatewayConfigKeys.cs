@@ -16,6 +16,7 @@ public static class GatewayConfigKeys
     public const string UplinkCaFile = Uplink + ":CaFile";
     public const string UplinkClientCertFile = Uplink + ":ClientCertFile";
     public const string UplinkClientKeyFile = Uplink + ":ClientKeyFile";
+    public const string UplinkReplayRate = Uplink + ":ReplayRate";
 
     public const string ApplianceLink = Section + ":ApplianceLink";
     public const string ApplianceLinkPort = ApplianceLink + ":Port";

@@ -25,6 +25,13 @@ public sealed class UplinkOptions : IValidatableObject
 
     public string? ClientKeyFile { get; set; }
 
+    /// <summary>
+    /// Envelopes per second replayed from a backlog (what was written more than a few seconds before it could be
+    /// sent); live envelopes are not paced. Envelopes, not records: each costs the cloud one transaction.
+    /// </summary>
+    [Between(1, 10_000, ErrorMessage = GatewayConfigKeys.UplinkReplayRate + " must be from 1 to 10000 envelopes per second")]
+    public int ReplayRate { get; set; } = 50;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!string.IsNullOrEmpty(Password) && string.IsNullOrEmpty(Username))

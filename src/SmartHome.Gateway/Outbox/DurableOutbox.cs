@@ -138,6 +138,27 @@ internal sealed partial class DurableOutbox : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The seq of the newest pending envelope written at or before <paramref name="cutoff"/> (the end of a backlog),
+    /// or <see cref="AckedSeq"/> when there is none.
+    /// </summary>
+    public long LastSeqWrittenBy(DateTimeOffset cutoff)
+    {
+        lock (_gate)
+        {
+            // From the newest: the envelopes written after the cutoff are few.
+            for (var i = _pending.Count - 1; i >= _pendingHead; i--)
+            {
+                if (_pending[i].WrittenAt <= cutoff)
+                {
+                    return _pending[i].Seq;
+                }
+            }
+
+            return _ackedSeq;
+        }
+    }
+
     /// <summary>Completes when an unacknowledged envelope with a seq after <paramref name="afterSeq"/> is pending.</summary>
     public Task WaitForPendingAsync(long afterSeq, CancellationToken cancellationToken)
     {

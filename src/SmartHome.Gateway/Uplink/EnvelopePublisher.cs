@@ -1,25 +1,38 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Protocol;
 using SmartHome.Contracts;
 using SmartHome.Contracts.Serialization;
 using SmartHome.Gateway.Health;
+using SmartHome.Gateway.Options;
 using SmartHome.Gateway.Outbox;
 
 namespace SmartHome.Gateway.Uplink;
 
 /// <summary>
-/// Sends the outbox's pending envelopes to the cloud broker in seq order, QoS 1, with up to
-/// <see cref="UplinkTimings.MaxInFlight"/> awaiting their PUBACK at once. The outbox's cursor advances strictly in
-/// order and only past envelopes the broker acknowledged as delivered; anything else is sent again, with the same seq.
+/// Sends the outbox's pending envelopes to the cloud broker, QoS 1, with up to <see cref="UplinkTimings.MaxInFlight"/>
+/// awaiting their PUBACK at once, on two lanes. On each connection, the envelopes written more than
+/// <see cref="UplinkTimings.HistoricalAfter"/> ago are the backlog: it is replayed in seq order, paced to
+/// <see cref="UplinkOptions.ReplayRate"/> envelopes per second, with <c>historical: true</c> records. Everything written
+/// since goes out at once on the live lane, so fresh records overtake a long replay. Each envelope is acknowledged in
+/// the outbox only once the broker acknowledged it as delivered, in whatever order that happens; anything else is sent
+/// again, with the same seq.
 /// A PUBACK saying "no matching subscribers" is not delivery: the cloud core is not listening (a broker restarted
 /// without its sessions, say), so the envelope stays in the outbox until someone will receive it.
 /// </summary>
 internal sealed class EnvelopePublisher(
-    DurableOutbox outbox, GatewayIdentity identity, UplinkTimings timings, TimeProvider time, GatewayMetrics metrics, ILogger<EnvelopePublisher> logger)
+    DurableOutbox outbox,
+    GatewayIdentity identity,
+    IOptions<GatewayOptions> options,
+    UplinkTimings timings,
+    TimeProvider time,
+    GatewayMetrics metrics,
+    ILogger<EnvelopePublisher> logger)
 {
     private static readonly TimeSpan NoSubscribersWarningInterval = TimeSpan.FromMinutes(1);
     private readonly string _topic = Topics.Telemetry(identity.HouseholdId, identity.GatewayId);
+    private readonly ReplayPacer _replayPacer = new(options.Value.Uplink.ReplayRate, time);
     private DateTimeOffset _lastNoSubscribersWarning = DateTimeOffset.MinValue;
 
     /// <summary>Publishes until cancelled; throws when the connection fails, leaving every unacknowledged envelope pending.</summary>
@@ -62,36 +75,41 @@ internal sealed class EnvelopePublisher(
 
     private async Task<Refusal> PublishUntilRefusedAsync(IMqttClient client, CancellationToken cancellationToken)
     {
-        var inFlight = new Queue<InFlight>();
-        var lastSent = outbox.AckedSeq;
+        var inFlight = new List<InFlight>(timings.MaxInFlight);
+        var backlogEnd = outbox.LastSeqWrittenBy(time.GetUtcNow() - timings.HistoricalAfter);
+        var lastReplayed = outbox.AckedSeq;
+        var lastLive = backlogEnd;
         try
         {
             while (true)
             {
-                foreach (var entry in outbox.GetPending(lastSent, timings.MaxInFlight - inFlight.Count))
+                foreach (var entry in outbox.GetPending(lastLive, timings.MaxInFlight - inFlight.Count))
                 {
-                    inFlight.Enqueue(Send(client, entry, cancellationToken));
-                    lastSent = entry.Seq;
+                    inFlight.Add(Send(client, entry, cancellationToken));
+                    lastLive = entry.Seq;
                 }
 
-                if (inFlight.Count == 0)
+                while (lastReplayed < backlogEnd && inFlight.Count < timings.MaxInFlight)
                 {
-                    await outbox.WaitForPendingAsync(lastSent, cancellationToken);
-                    continue;
+                    if (outbox.GetPending(lastReplayed, 1) is not [var next] || next.Seq > backlogEnd)
+                    {
+                        lastReplayed = backlogEnd;
+                    }
+                    else if (_replayPacer.TryTake())
+                    {
+                        inFlight.Add(Send(client, next, cancellationToken));
+                        lastReplayed = next.Seq;
+                    }
+                    else
+                    {
+                        break;
+                    }
                 }
 
-                var head = inFlight.Peek();
-                var result = await head.Publish;
-                if (result is not null && result.ReasonCode != MqttClientPublishReasonCode.Success)
+                await WaitForWorkAsync(inFlight, lastLive, lastReplayed < backlogEnd, cancellationToken);
+                if (await CompleteAsync(inFlight) is { } refusal)
                 {
-                    return new(head.Entry, result);
-                }
-
-                inFlight.Dequeue();
-                outbox.Acknowledge(head.Entry.Seq);
-                if (result is not null)
-                {
-                    metrics.EnvelopePublished(head.Entry.RecordCount, head.Historical);
+                    return refusal;
                 }
             }
         }
@@ -99,6 +117,54 @@ internal sealed class EnvelopePublisher(
         {
             Observe(inFlight);
         }
+    }
+
+    /// <summary>Waits until a publish completes, a live envelope is written, or the replay may send its next one.</summary>
+    private async Task WaitForWorkAsync(List<InFlight> inFlight, long lastLive, bool replaying, CancellationToken cancellationToken)
+    {
+        using var wake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var waits = inFlight.ConvertAll(sent => (Task)sent.Publish);
+        if (inFlight.Count < timings.MaxInFlight)
+        {
+            waits.Add(outbox.WaitForPendingAsync(lastLive, wake.Token));
+            if (replaying)
+            {
+                waits.Add(Task.Delay(_replayPacer.UntilNext(), time, wake.Token));
+            }
+        }
+
+        await Task.WhenAny(waits);
+        await wake.CancelAsync();
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>Acknowledges the completed publishes in the outbox; the first refusal ends the connection's run.</summary>
+    private async Task<Refusal?> CompleteAsync(List<InFlight> inFlight)
+    {
+        for (var i = 0; i < inFlight.Count;)
+        {
+            var sent = inFlight[i];
+            if (!sent.Publish.IsCompleted)
+            {
+                i++;
+                continue;
+            }
+
+            inFlight.RemoveAt(i);
+            var result = await sent.Publish;
+            if (result is not null && result.ReasonCode != MqttClientPublishReasonCode.Success)
+            {
+                return new(sent.Entry, result);
+            }
+
+            outbox.Acknowledge(sent.Entry.Seq);
+            if (result is not null)
+            {
+                metrics.EnvelopePublished(sent.Entry.RecordCount, sent.Historical);
+            }
+        }
+
+        return null;
     }
 
     private InFlight Send(IMqttClient client, OutboxEntry entry, CancellationToken cancellationToken)

@@ -48,6 +48,26 @@ public sealed class TelemetryIngestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SeqOutOfOrder_LiveBeforeReplayedBacklogAndAResend_EachAppliedOnceAndLastSeqIsTheHighest()
+    {
+        using var householder = sut.Client(await sut.CreateHouseholderTokenAsync("home-o"));
+        await sut.PublishAsync(TestEnvelopes.Envelope("home-o", 12, TestEnvelopes.Added("eggs-1", "Eggs")));
+        await sut.PublishAsync(TestEnvelopes.Envelope("home-o", 10, TestEnvelopes.Added("milk-1", "Milk")));
+        await sut.PublishAsync(TestEnvelopes.Envelope("home-o", 12, TestEnvelopes.Added("butter-1", "Butter")));
+        await sut.PublishAsync(TestEnvelopes.Envelope("home-o", 11, TestEnvelopes.Added("cheese-1", "Cheese")));
+
+        var twin = await Wait.ForJsonAsync(() => TwinWithItemAsync(householder, "cheese-1"), "the last replayed envelope");
+
+        Assert.Equal(
+            ["cheese-1", "eggs-1", "milk-1"],
+            twin.GetProperty("inventory").EnumerateArray().Select(i => i.GetProperty("itemId").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(12, twin.GetProperty("gateways")[0].GetProperty("lastSeq").GetInt64());
+        var counters = sut.Service<CloudCounters>();
+        Assert.Equal(1, counters.RejectedWith(RejectionCodes.Duplicate));
+        Assert.Equal(3, counters.EnvelopesAccepted);
+    }
+
+    [Fact]
     public async Task BadMessages_AreCountedByCodeAndIngestGoesOn()
     {
         using var householder = sut.Client(await sut.CreateHouseholderTokenAsync("home-c"));

@@ -53,6 +53,19 @@ public sealed class GatewayOptionsValidatorTests
         Assert.Contains("SmartHome:Gateway:Uplink:Port must be from 1 to 65535", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(10_001)]
+    public void Validate_ReplayRateOutOfRange_FailsNamingTheKey(int rate)
+    {
+        var options = Valid();
+        options.Uplink.ReplayRate = rate;
+
+        var result = _sut.Validate(null, options);
+
+        Assert.Contains("SmartHome:Gateway:Uplink:ReplayRate must be from 1 to 10000 envelopes per second", result.FailureMessage, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_PortZeroForApplianceLinkAndHealth_Succeeds()
     {

@@ -38,9 +38,10 @@ internal sealed class UplinkHarness : IAsyncDisposable
             Uplink = new() { Host = "127.0.0.1", Port = brokerPort },
         };
         configure?.Invoke(options.Uplink);
-        var publisher = new EnvelopePublisher(Outbox, Identity, timings, time, Metrics, NullLogger<EnvelopePublisher>.Instance);
+        var wrapped = Microsoft.Extensions.Options.Options.Create(options);
+        var publisher = new EnvelopePublisher(Outbox, Identity, wrapped, timings, time, Metrics, NullLogger<EnvelopePublisher>.Instance);
         Sut = new UplinkService(
-            Microsoft.Extensions.Options.Options.Create(options), Identity, Connectivity, publisher, timings, time, NullLogger<UplinkService>.Instance);
+            wrapped, Identity, Connectivity, publisher, timings, time, NullLogger<UplinkService>.Instance);
     }
 
     public GatewayIdentity Identity { get; } = TestData.Identity with { BootId = Guid.NewGuid() };
@@ -64,10 +65,15 @@ internal sealed class UplinkHarness : IAsyncDisposable
     public static async Task<UplinkHarness> StartAsync(
         int brokerPort, TimeProvider? time = null, UplinkTimings? timings = null, Action<UplinkOptions>? configure = null)
     {
-        var harness = new UplinkHarness(brokerPort, time ?? TimeProvider.System, timings ?? FastTimings, configure);
+        var harness = Create(brokerPort, time, timings, configure);
         await harness.Sut.StartAsync(CancellationToken.None);
         return harness;
     }
+
+    /// <summary>A harness whose uplink is not started yet, so that a test can fill the outbox first.</summary>
+    public static UplinkHarness Create(
+        int brokerPort, TimeProvider? time = null, UplinkTimings? timings = null, Action<UplinkOptions>? configure = null) =>
+        new(brokerPort, time ?? TimeProvider.System, timings ?? FastTimings, configure);
 
     public async ValueTask DisposeAsync()
     {
