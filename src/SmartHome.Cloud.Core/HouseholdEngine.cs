@@ -39,7 +39,9 @@ public sealed class HouseholdEngine
     }
 
     /// <summary>
-    /// Applies the envelope's valid records in event time, then the time-driven rules at the cloud's clock.
+    /// Applies the envelope's valid records in event time, then the time-driven rules at the cloud's clock. A record
+    /// stamped by a gateway whose clock was not synchronised (<c>clockSynced: false</c>), or stamped too far ahead,
+    /// counts as received now: a bogus 1970 time must neither look stale to the rules nor order the twin.
     /// The host dedupes envelopes (gateway, seq) first: consumption subtracts, so applying one twice would count twice.
     /// </summary>
     /// <returns>The need events raised, in the order they arose.</returns>
@@ -58,7 +60,7 @@ public sealed class HouseholdEngine
         var latestAllowed = now + _options.MaxClockSkew;
         var records = envelope.Records
             .Where(r => RecordValidator.Validate(r) is null)
-            .Select(r => r.At > latestAllowed ? r with { At = now } : r)
+            .Select(r => r.At > latestAllowed || r.ClockSynced == false ? r with { At = now } : r)
             .OrderBy(r => r.At);
         foreach (var record in records)
         {

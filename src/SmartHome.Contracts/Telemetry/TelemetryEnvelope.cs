@@ -18,5 +18,11 @@ public sealed record TelemetryEnvelope
     public required DateTimeOffset SentAt { get; init; }
     // Settable, not init-only: source-generated deserialization would otherwise reset a missing value to false.
     public bool ClockSynced { get; set; } = true;
+
+    /// <summary>
+    /// True when the gateway stamped times in this envelope before its clock was synchronised and corrected them from
+    /// its monotonic clock before sending (<see cref="ClockSynced"/> is then true); absent otherwise.
+    /// </summary>
+    public bool? Restamped { get; init; }
     public required IReadOnlyList<TelemetryRecord> Records { get; init; }
 }

@@ -14,6 +14,12 @@ public sealed record TelemetryRecord
     public RecordQuality Quality { get; init; } = RecordQuality.Good;
     public bool Historical { get; init; }
 
+    /// <summary>
+    /// False when the gateway stamped <see cref="At"/> itself while its clock was not synchronised and could not
+    /// correct it; absent otherwise (a time from the appliance's firmware is never flagged: the gateway cannot know).
+    /// </summary>
+    public bool? ClockSynced { get; init; }
+
     // temperature (and fault: the sensor at fault)
     public string? Sensor { get; init; }
     public double? Celsius { get; init; }

@@ -29,15 +29,16 @@ public static class ApplianceMessageReader
         }
 
         TelemetryRecord record;
+        var stampedOnArrival = false;
         try
         {
             var ctx = ContractsJsonContext.Default;
             record = channel switch
             {
-                ApplianceChannels.Temperature => Map(JsonSerializer.Deserialize(payload, ctx.TemperatureReading), m => TelemetryRecord.From(appliance, m, m.At ?? receivedAt)),
-                ApplianceChannels.Door => Map(JsonSerializer.Deserialize(payload, ctx.DoorEvent), m => TelemetryRecord.From(appliance, m, m.At ?? receivedAt)),
-                ApplianceChannels.Inventory => Map(JsonSerializer.Deserialize(payload, ctx.InventoryChange), m => TelemetryRecord.From(appliance, m, m.At ?? receivedAt)),
-                _ => Map(JsonSerializer.Deserialize(payload, ctx.ApplianceStatus), m => TelemetryRecord.From(appliance, m, receivedAt)),
+                ApplianceChannels.Temperature => Map(JsonSerializer.Deserialize(payload, ctx.TemperatureReading), m => TelemetryRecord.From(appliance, m, AtOrArrival(m.At))),
+                ApplianceChannels.Door => Map(JsonSerializer.Deserialize(payload, ctx.DoorEvent), m => TelemetryRecord.From(appliance, m, AtOrArrival(m.At))),
+                ApplianceChannels.Inventory => Map(JsonSerializer.Deserialize(payload, ctx.InventoryChange), m => TelemetryRecord.From(appliance, m, AtOrArrival(m.At))),
+                _ => Map(JsonSerializer.Deserialize(payload, ctx.ApplianceStatus), m => TelemetryRecord.From(appliance, m, AtOrArrival(null))),
             };
         }
         catch (JsonException ex)
@@ -45,7 +46,13 @@ public static class ApplianceMessageReader
             return Reject(RejectionCodes.MalformedJson, ex.Message);
         }
 
-        return RecordValidator.Validate(record) is { } rejection ? new(null, rejection) : new(record, null);
+        return RecordValidator.Validate(record) is { } rejection ? new(null, rejection) : new(record, null) { StampedOnArrival = stampedOnArrival };
+
+        DateTimeOffset AtOrArrival(DateTimeOffset? at)
+        {
+            stampedOnArrival = at is null;
+            return at ?? receivedAt;
+        }
     }
 
     private static TelemetryRecord Map<T>(T? message, Func<T, TelemetryRecord> map)
@@ -57,4 +64,8 @@ public static class ApplianceMessageReader
 }
 
 /// <summary>Either a <see cref="Record"/> or the <see cref="Rejection"/> that explains why there is none.</summary>
-public readonly record struct ApplianceReadResult(TelemetryRecord? Record, Rejection? Rejection);
+public readonly record struct ApplianceReadResult(TelemetryRecord? Record, Rejection? Rejection)
+{
+    /// <summary>Whether the record's <c>at</c> is the arrival time, the message carrying none.</summary>
+    public bool StampedOnArrival { get; init; }
+}

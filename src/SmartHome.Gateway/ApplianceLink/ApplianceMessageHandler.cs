@@ -1,12 +1,14 @@
 using System.Buffers;
 using SmartHome.Contracts.Validation;
+using SmartHome.Gateway.Clock;
 using SmartHome.Gateway.Health;
 using SmartHome.Gateway.Outbox;
 
 namespace SmartHome.Gateway.ApplianceLink;
 
 /// <summary>What happens to one appliance-link message, whichever broker it came through.</summary>
-internal sealed class ApplianceMessageHandler(DurableOutbox outbox, TimeProvider time, GatewayMetrics metrics, ILogger<ApplianceMessageHandler> logger)
+internal sealed class ApplianceMessageHandler(
+    DurableOutbox outbox, GatewayClock clock, TimeProvider time, GatewayMetrics metrics, ILogger<ApplianceMessageHandler> logger)
 {
     private const int MaxLoggedTopicLength = 128;
 
@@ -23,6 +25,7 @@ internal sealed class ApplianceMessageHandler(DurableOutbox outbox, TimeProvider
             return null;
         }
 
+        var clockSynced = clock.IsSynchronized();
         var now = time.GetUtcNow();
         var result = payload.IsSingleSegment
             ? ApplianceMessageReader.Read(topic, payload.FirstSpan, now)
@@ -34,9 +37,10 @@ internal sealed class ApplianceMessageHandler(DurableOutbox outbox, TimeProvider
             return rejection;
         }
 
+        var record = result.StampedOnArrival && !clockSynced ? result.Record! with { ClockSynced = false } : result.Record!;
         try
         {
-            await outbox.AppendAsync(result.Record!, cancellationToken);
+            await outbox.AppendAsync(record, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

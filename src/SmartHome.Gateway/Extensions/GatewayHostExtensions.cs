@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SmartHome.Gateway.ApplianceLink;
+using SmartHome.Gateway.Clock;
 using SmartHome.Gateway.Devices;
 using SmartHome.Gateway.Health;
 using SmartHome.Gateway.Mqtt;
@@ -35,9 +36,12 @@ public static class GatewayHostExtensions
         services.TryAddSingleton(MqttConnectionTimings.Default);
         services.TryAddSingleton<GatewayMetrics>();
         services.TryAddSingleton(sp => GatewayIdentity.ForNewBoot(sp.GetRequiredService<IOptions<GatewayOptions>>().Value));
+        services.TryAddSingleton<IClockSyncProbe, LinuxClockSyncProbe>();
+        services.TryAddSingleton<GatewayClock>();
         services.TryAddSingleton(sp => DurableOutbox.Open(
             OutboxSettingsFor(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Outbox, sp.GetRequiredService<IHostEnvironment>()),
             sp.GetRequiredService<GatewayIdentity>(),
+            sp.GetRequiredService<GatewayClock>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<GatewayMetrics>(),
             sp.GetRequiredService<ILogger<DurableOutbox>>()));

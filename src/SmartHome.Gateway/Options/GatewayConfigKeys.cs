@@ -26,6 +26,8 @@ public static class GatewayConfigKeys
     public const string OutboxPath = Outbox + ":Path";
     public const string OutboxMaxBytes = Outbox + ":MaxBytes";
 
+    public const string ClockAssumeSynced = Section + ":Clock:AssumeSynced";
+
     public const string Health = Section + ":Health";
     public const string HealthPort = Health + ":Port";
 

@@ -28,6 +28,8 @@ public sealed class GatewayOptions
     [ValidateObjectMembers]
     public HealthOptions Health { get; set; } = new();
 
+    public ClockOptions Clock { get; set; } = new();
+
     [ValidateObjectMembers]
     public DevicesOptions Devices { get; set; } = new();
 }

@@ -58,8 +58,9 @@ internal sealed partial class DurableOutbox
 
     private void Commit(List<PendingAppend> batch)
     {
+        var clockSynced = _clock.IsSynchronized();
         var now = _time.GetUtcNow();
-        var envelopes = EnvelopeSealer.Seal(batch.ConvertAll(append => append.Record), _identity, _lastSeq + 1, now);
+        var envelopes = EnvelopeSealer.Seal(batch.ConvertAll(append => append.Record), _identity, _lastSeq + 1, now, clockSynced);
         var frames = new ArrayBufferWriter<byte>();
         var lengths = envelopes.ConvertAll(envelope => OutboxFrame.Write(frames, envelope.Seq, now, envelope.RecordCount, envelope.Json));
 

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Win32.SafeHandles;
 using SmartHome.Contracts.Telemetry;
+using SmartHome.Gateway.Clock;
 using SmartHome.Gateway.Health;
 
 namespace SmartHome.Gateway.Outbox;
@@ -26,6 +27,7 @@ internal sealed partial class DurableOutbox : IAsyncDisposable
 
     private readonly OutboxSettings _settings;
     private readonly GatewayIdentity _identity;
+    private readonly GatewayClock _clock;
     private readonly TimeProvider _time;
     private readonly GatewayMetrics _metrics;
     private readonly ILogger _logger;
@@ -53,11 +55,12 @@ internal sealed partial class DurableOutbox : IAsyncDisposable
     private SafeFileHandle? _activeHandle;
 
     private DurableOutbox(
-        OutboxSettings settings, GatewayIdentity identity, TimeProvider time, GatewayMetrics metrics, ILogger logger,
+        OutboxSettings settings, GatewayIdentity identity, GatewayClock clock, TimeProvider time, GatewayMetrics metrics, ILogger logger,
         OutboxCursor cursor, RecoveredLog recovered)
     {
         _settings = settings;
         _identity = identity;
+        _clock = clock;
         _time = time;
         _metrics = metrics;
         _logger = logger;
@@ -90,7 +93,8 @@ internal sealed partial class DurableOutbox : IAsyncDisposable
     }
 
     /// <summary>Recovers the outbox in <see cref="OutboxSettings.Directory"/> (creating it if needed) and starts its writer.</summary>
-    public static DurableOutbox Open(OutboxSettings settings, GatewayIdentity identity, TimeProvider time, GatewayMetrics metrics, ILogger<DurableOutbox> logger)
+    public static DurableOutbox Open(
+        OutboxSettings settings, GatewayIdentity identity, GatewayClock clock, TimeProvider time, GatewayMetrics metrics, ILogger<DurableOutbox> logger)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(logger);
@@ -103,7 +107,7 @@ internal sealed partial class DurableOutbox : IAsyncDisposable
 
         cursor ??= new(0, 0);
         var recovered = OutboxRecovery.Recover(settings.Directory, cursor.AckedSeq, logger);
-        var outbox = new DurableOutbox(settings, identity, time, metrics, logger, cursor, recovered);
+        var outbox = new DurableOutbox(settings, identity, clock, time, metrics, logger, cursor, recovered);
         var status = outbox.GetStatus();
         Log.OutboxOpened(logger, settings.Directory, status.PendingEnvelopes, status.PendingRecords, status.LastSeq + 1);
         return outbox;

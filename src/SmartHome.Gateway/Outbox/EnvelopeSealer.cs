@@ -8,10 +8,11 @@ namespace SmartHome.Gateway.Outbox;
 /// <summary>
 /// Turns one batch of records into envelopes with consecutive seqs, their message ids and sentAt fixed now, so that a
 /// resend after a crash carries the same identity. A batch whose JSON would exceed what the cloud accepts is split.
+/// <c>clockSynced</c> says whether the clock was synchronised now, when sentAt is stamped.
 /// </summary>
 internal static class EnvelopeSealer
 {
-    public static List<SealedEnvelope> Seal(IReadOnlyList<TelemetryRecord> records, GatewayIdentity identity, long firstSeq, DateTimeOffset now)
+    public static List<SealedEnvelope> Seal(IReadOnlyList<TelemetryRecord> records, GatewayIdentity identity, long firstSeq, DateTimeOffset now, bool clockSynced)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(identity);
@@ -31,6 +32,7 @@ internal static class EnvelopeSealer
                 BootId = identity.BootId,
                 Seq = nextSeq,
                 SentAt = now,
+                ClockSynced = clockSynced,
                 Records = start == 0 && count == all.Count ? all : all.Skip(start).Take(count).ToList(),
             };
             var json = JsonSerializer.SerializeToUtf8Bytes(envelope, ContractsJsonContext.Default.TelemetryEnvelope);

@@ -4,6 +4,7 @@ using MQTTnet;
 using MQTTnet.Protocol;
 using SmartHome.Contracts;
 using SmartHome.Contracts.Serialization;
+using SmartHome.Gateway.Clock;
 using SmartHome.Gateway.Health;
 using SmartHome.Gateway.Options;
 using SmartHome.Gateway.Outbox;
@@ -18,12 +19,15 @@ namespace SmartHome.Gateway.Uplink;
 /// since goes out at once on the live lane, so fresh records overtake a long replay. Each envelope is acknowledged in
 /// the outbox only once the broker acknowledged it as delivered, in whatever order that happens; anything else is sent
 /// again, with the same seq.
+/// An envelope of this boot that carries times stamped before the clock was synchronised is corrected just before it
+/// is sent, once the clock is (see <see cref="EnvelopeRestamp"/>).
 /// A PUBACK saying "no matching subscribers" is not delivery: the cloud core is not listening (a broker restarted
 /// without its sessions, say), so the envelope stays in the outbox until someone will receive it.
 /// </summary>
 internal sealed class EnvelopePublisher(
     DurableOutbox outbox,
     GatewayIdentity identity,
+    GatewayClock clock,
     IOptions<GatewayOptions> options,
     UplinkTimings timings,
     TimeProvider time,
@@ -56,12 +60,29 @@ internal sealed class EnvelopePublisher(
         }
     }
 
-    private static byte[] MarkHistorical(byte[] json)
+    /// <summary>The envelope as it goes out: records marked historical when sent late, times corrected when they can be.</summary>
+    private byte[] Prepare(byte[] json, bool historical)
     {
+        // The outbox holds JSON of our own serializer, so an unsynchronised stamp shows as exactly this text.
+        var correction = json.AsSpan().IndexOf("\"clockSynced\":false"u8) >= 0 ? clock.Correction : null;
+        if (!historical && correction is null)
+        {
+            return json;
+        }
+
         var envelope = JsonSerializer.Deserialize(json, ContractsJsonContext.Default.TelemetryEnvelope)
             ?? throw new InvalidDataException("an outbox envelope is JSON null");
-        var historical = envelope with { Records = envelope.Records.Select(record => record with { Historical = true }).ToList() };
-        return JsonSerializer.SerializeToUtf8Bytes(historical, ContractsJsonContext.Default.TelemetryEnvelope);
+        if (correction is { } shift)
+        {
+            envelope = EnvelopeRestamp.Apply(envelope, identity.BootId, shift);
+        }
+
+        if (historical)
+        {
+            envelope = envelope with { Records = envelope.Records.Select(record => record with { Historical = true }).ToList() };
+        }
+
+        return JsonSerializer.SerializeToUtf8Bytes(envelope, ContractsJsonContext.Default.TelemetryEnvelope);
     }
 
     private static void Observe(IEnumerable<InFlight> abandoned)
@@ -177,7 +198,7 @@ internal sealed class EnvelopePublisher(
         var historical = time.GetUtcNow() - entry.WrittenAt >= timings.HistoricalAfter;
         var message = new MqttApplicationMessageBuilder()
             .WithTopic(_topic)
-            .WithPayload(historical ? MarkHistorical(json) : json)
+            .WithPayload(Prepare(json, historical))
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .WithContentType(UplinkClientOptions.JsonContentType)
             .Build();

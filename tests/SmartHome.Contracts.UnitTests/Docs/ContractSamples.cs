@@ -67,6 +67,8 @@ internal static class ContractSamples
         { "telemetry-envelope", Serialize(Envelope, Json.TelemetryEnvelope) },
         { "telemetry-record", Serialize(TelemetryRecord.From("demo-fridge", Temperature, At) with { Historical = true }, Json.TelemetryRecord) },
         { "telemetry-record", Serialize(Fault, Json.TelemetryRecord) },
+        { "telemetry-record", Serialize(TelemetryRecord.From("demo-fridge", Temperature, At) with { ClockSynced = false }, Json.TelemetryRecord) },
+        { "telemetry-envelope", Serialize(Envelope with { Restamped = true }, Json.TelemetryEnvelope) },
         { "gateway-status", Serialize(new GatewayStatus { State = OnlineState.Online, BootId = Guid.NewGuid(), Version = "1.0.0" }, Json.GatewayStatus) },
         { "gateway-status", Serialize(new GatewayStatus { State = OnlineState.Offline }, Json.GatewayStatus) },
         { "notification", Serialize(Notification, Json.HouseholdNotification) },

@@ -20,6 +20,7 @@ public sealed class ApplianceMessageReaderTests
         Assert.Equal(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero), record.At);
         Assert.Equal(RecordQuality.Good, record.Quality);
         Assert.False(record.Historical);
+        Assert.False(result.StampedOnArrival);
     }
 
     [Fact]
@@ -29,6 +30,7 @@ public sealed class ApplianceMessageReaderTests
 
         Assert.Equal(ReceivedAt, result.Record!.At);
         Assert.Equal(DoorState.Closed, result.Record.State);
+        Assert.True(result.StampedOnArrival);
     }
 
     [Fact]
@@ -48,6 +50,7 @@ public sealed class ApplianceMessageReaderTests
         var result = Read("appliance/demo-fridge/status", """{"state":"offline","firmware":"1.2.0"}""");
 
         Assert.Equal((RecordKind.Status, OnlineState.Offline, "1.2.0", ReceivedAt), (result.Record!.Kind, result.Record.Online, result.Record.Firmware, result.Record.At));
+        Assert.True(result.StampedOnArrival);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class EmbeddedApplianceBrokerTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _outbox = TestOutbox.Open(_directory.Path, _metrics);
-        var handler = new ApplianceMessageHandler(_outbox, TimeProvider.System, _metrics, NullLogger<ApplianceMessageHandler>.Instance);
+        var handler = new ApplianceMessageHandler(_outbox, FakeClockSyncProbe.Clock(TimeProvider.System), TimeProvider.System, _metrics, NullLogger<ApplianceMessageHandler>.Instance);
         _sut = new EmbeddedApplianceBroker(handler, FreePort.Next(), NullLogger.Instance);
         await _sut.StartAsync(CancellationToken.None);
     }

@@ -27,7 +27,7 @@ public sealed class ExternalApplianceSubscriberTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         _outbox = TestOutbox.Open(_directory.Path, _metrics);
-        var handler = new ApplianceMessageHandler(_outbox, TimeProvider.System, _metrics, NullLogger<ApplianceMessageHandler>.Instance);
+        var handler = new ApplianceMessageHandler(_outbox, FakeClockSyncProbe.Clock(TimeProvider.System), TimeProvider.System, _metrics, NullLogger<ApplianceMessageHandler>.Instance);
         _sut = new ExternalApplianceSubscriber(
             handler, new BrokerAddress("127.0.0.1", _broker.Port), TestData.Identity, UplinkHarness.FastConnectionTimings, TimeProvider.System, NullLogger.Instance);
         return Task.CompletedTask;

@@ -15,7 +15,7 @@ public sealed class EnvelopeSealerTests
     {
         var records = Enumerable.Range(0, 3).Select(i => TestData.Temperature(i)).ToList();
 
-        var sut = EnvelopeSealer.Seal(records, TestData.Identity, 7, TestData.Start);
+        var sut = EnvelopeSealer.Seal(records, TestData.Identity, 7, TestData.Start, clockSynced: true);
 
         var envelope = Assert.Single(sut);
         Assert.Equal(7, envelope.Seq);
@@ -34,7 +34,7 @@ public sealed class EnvelopeSealerTests
             .Select(i => TelemetryRecord.From("fridge-1", new InventoryChange { Op = InventoryOp.Added, ItemId = $"item-{i}", Name = name, Category = name, Unit = name }, TestData.Start))
             .ToList();
 
-        var sut = EnvelopeSealer.Seal(records, TestData.Identity, 1, TestData.Start);
+        var sut = EnvelopeSealer.Seal(records, TestData.Identity, 1, TestData.Start, clockSynced: true);
 
         Assert.True(sut.Count > 1);
         Assert.Equal(Enumerable.Range(1, sut.Count).Select(seq => (long)seq), sut.Select(envelope => envelope.Seq));

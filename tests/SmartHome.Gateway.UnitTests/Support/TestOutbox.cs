@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using SmartHome.Gateway.Clock;
 using SmartHome.Gateway.Health;
 using SmartHome.Gateway.Outbox;
 
@@ -8,13 +9,20 @@ internal static class TestOutbox
 {
     /// <summary>An outbox without linger, so each awaited append is its own envelope unless a test asks otherwise.</summary>
     public static DurableOutbox Open(
-        string directory, GatewayMetrics? metrics = null, TimeProvider? time = null, Func<OutboxSettings, OutboxSettings>? configure = null)
+        string directory,
+        GatewayMetrics? metrics = null,
+        TimeProvider? time = null,
+        Func<OutboxSettings, OutboxSettings>? configure = null,
+        GatewayClock? clock = null,
+        GatewayIdentity? identity = null)
     {
         var settings = new OutboxSettings(directory, 64L * 1024 * 1024) { Linger = TimeSpan.Zero };
+        time ??= TimeProvider.System;
         return DurableOutbox.Open(
             configure?.Invoke(settings) ?? settings,
-            TestData.Identity,
-            time ?? TimeProvider.System,
+            identity ?? TestData.Identity,
+            clock ?? FakeClockSyncProbe.Clock(time),
+            time,
             metrics ?? TestData.NewMetrics(),
             NullLogger<DurableOutbox>.Instance);
     }

@@ -1,5 +1,9 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using SmartHome.Contracts;
+using SmartHome.Contracts.Serialization;
+using SmartHome.Contracts.Telemetry;
+using SmartHome.Gateway.Clock;
 using SmartHome.Gateway.Health;
 using SmartHome.Gateway.Mqtt;
 using SmartHome.Gateway.Options;
@@ -25,11 +29,12 @@ internal sealed class UplinkHarness : IAsyncDisposable
 
     private readonly TempDirectory _directory = new();
 
-    private UplinkHarness(int brokerPort, TimeProvider time, UplinkTimings timings, Action<UplinkOptions>? configure)
+    private UplinkHarness(int brokerPort, TimeProvider time, UplinkTimings timings, Action<UplinkOptions>? configure, IClockSyncProbe? clockProbe)
     {
         Time = time;
         Metrics = TestData.NewMetrics();
-        Outbox = TestOutbox.Open(_directory.Path, Metrics, time);
+        Clock = FakeClockSyncProbe.Clock(time, clockProbe);
+        Outbox = TestOutbox.Open(_directory.Path, Metrics, time, clock: Clock, identity: Identity);
         Connectivity = new UplinkConnectivity(time, Metrics);
         var options = new GatewayOptions
         {
@@ -39,7 +44,7 @@ internal sealed class UplinkHarness : IAsyncDisposable
         };
         configure?.Invoke(options.Uplink);
         var wrapped = Microsoft.Extensions.Options.Options.Create(options);
-        var publisher = new EnvelopePublisher(Outbox, Identity, wrapped, timings, time, Metrics, NullLogger<EnvelopePublisher>.Instance);
+        var publisher = new EnvelopePublisher(Outbox, Identity, Clock, wrapped, timings, time, Metrics, NullLogger<EnvelopePublisher>.Instance);
         Sut = new UplinkService(
             wrapped, Identity, Connectivity, publisher, timings, time, NullLogger<UplinkService>.Instance);
     }
@@ -49,6 +54,8 @@ internal sealed class UplinkHarness : IAsyncDisposable
     public TimeProvider Time { get; }
 
     public GatewayMetrics Metrics { get; }
+
+    public GatewayClock Clock { get; }
 
     public DurableOutbox Outbox { get; }
 
@@ -60,20 +67,32 @@ internal sealed class UplinkHarness : IAsyncDisposable
 
     public string TelemetryTopic => Topics.Telemetry(Identity.HouseholdId, Identity.GatewayId);
 
+    /// <summary>The telemetry envelopes <paramref name="subscriber"/> received from this gateway, in arrival order.</summary>
+    public IEnumerable<TelemetryEnvelope> Envelopes(TestSubscriber subscriber) =>
+        subscriber.On(TelemetryTopic).Select(message => JsonSerializer.Deserialize(message.Payload, ContractsJsonContext.Default.TelemetryEnvelope)!);
+
     public string StatusTopic => Topics.GatewayStatus(Identity.HouseholdId, Identity.GatewayId);
 
     public static async Task<UplinkHarness> StartAsync(
-        int brokerPort, TimeProvider? time = null, UplinkTimings? timings = null, Action<UplinkOptions>? configure = null)
+        int brokerPort,
+        TimeProvider? time = null,
+        UplinkTimings? timings = null,
+        Action<UplinkOptions>? configure = null,
+        IClockSyncProbe? clockProbe = null)
     {
-        var harness = Create(brokerPort, time, timings, configure);
+        var harness = Create(brokerPort, time, timings, configure, clockProbe);
         await harness.Sut.StartAsync(CancellationToken.None);
         return harness;
     }
 
     /// <summary>A harness whose uplink is not started yet, so that a test can fill the outbox first.</summary>
     public static UplinkHarness Create(
-        int brokerPort, TimeProvider? time = null, UplinkTimings? timings = null, Action<UplinkOptions>? configure = null) =>
-        new(brokerPort, time ?? TimeProvider.System, timings ?? FastTimings, configure);
+        int brokerPort,
+        TimeProvider? time = null,
+        UplinkTimings? timings = null,
+        Action<UplinkOptions>? configure = null,
+        IClockSyncProbe? clockProbe = null) =>
+        new(brokerPort, time ?? TimeProvider.System, timings ?? FastTimings, configure, clockProbe);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,7 +1,4 @@
-using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
-using SmartHome.Contracts.Serialization;
-using SmartHome.Contracts.Telemetry;
 using SmartHome.Gateway.UnitTests.Support;
 using SmartHome.Gateway.Uplink;
 using SmartHome.Testing;
@@ -26,19 +23,19 @@ public sealed class ReplayTests
 
         // The fake clock stands still: the replay may send its first second's worth, the live envelope goes at once.
         var live = await Eventually.GetAsync(
-            () => Task.FromResult(Envelopes(subscriber, sut).FirstOrDefault(envelope => envelope.Seq == backlog + 1)), Timeout, "the live envelope");
+            () => Task.FromResult(sut.Envelopes(subscriber).FirstOrDefault(envelope => envelope.Seq == backlog + 1)), Timeout, "the live envelope");
         Assert.False(Assert.Single(live.Records).Historical);
-        Assert.InRange(Envelopes(subscriber, sut).Count(envelope => envelope.Seq <= backlog), 0, ReplayRate);
+        Assert.InRange(sut.Envelopes(subscriber).Count(envelope => envelope.Seq <= backlog), 0, ReplayRate);
 
         await Eventually.TrueAsync(
             () =>
             {
                 time.Advance(TimeSpan.FromSeconds(1));
-                return Envelopes(subscriber, sut).Count() == backlog + 1;
+                return sut.Envelopes(subscriber).Count() == backlog + 1;
             },
             Timeout,
             "the whole backlog");
-        var replayed = Envelopes(subscriber, sut).Where(envelope => envelope.Seq <= backlog).ToList();
+        var replayed = sut.Envelopes(subscriber).Where(envelope => envelope.Seq <= backlog).ToList();
         Assert.Equal(Enumerable.Range(1, backlog).Select(seq => (long)seq), replayed.Select(envelope => envelope.Seq));
         Assert.Equal(Enumerable.Range(0, backlog).Select(celsius => (double?)celsius), replayed.Select(envelope => envelope.Records[0].Celsius));
         Assert.All(replayed, envelope => Assert.True(Assert.Single(envelope.Records).Historical));
@@ -61,15 +58,15 @@ public sealed class ReplayTests
         {
             // Waits for what the rate allows in this second, then counts what came (more, if the rate were not kept).
             var allowed = Math.Min(backlog, arrived + ReplayRate);
-            await Eventually.TrueAsync(() => Envelopes(subscriber, sut).Count() >= allowed, Timeout, $"{allowed} envelopes");
-            var now = Envelopes(subscriber, sut).Count();
+            await Eventually.TrueAsync(() => sut.Envelopes(subscriber).Count() >= allowed, Timeout, $"{allowed} envelopes");
+            var now = sut.Envelopes(subscriber).Count();
             perSecond.Add(now - arrived);
             arrived = now;
             time.Advance(TimeSpan.FromSeconds(1));
         }
 
         Assert.Equal([10, 10, 10, 10, 5], perSecond);
-        Assert.Equal(Enumerable.Range(1, backlog).Select(seq => (long)seq), Envelopes(subscriber, sut).Select(envelope => envelope.Seq));
+        Assert.Equal(Enumerable.Range(1, backlog).Select(seq => (long)seq), sut.Envelopes(subscriber).Select(envelope => envelope.Seq));
     }
 
     /// <summary>An uplink whose outbox holds <paramref name="backlog"/> envelopes written a minute ago, connected.</summary>
@@ -86,7 +83,4 @@ public sealed class ReplayTests
         await Eventually.TrueAsync(() => harness.Connectivity.Current.State == UplinkState.Connected, Timeout, "the uplink to connect");
         return harness;
     }
-
-    private static IEnumerable<TelemetryEnvelope> Envelopes(TestSubscriber subscriber, UplinkHarness harness) =>
-        subscriber.On(harness.TelemetryTopic).Select(message => JsonSerializer.Deserialize(message.Payload, ContractsJsonContext.Default.TelemetryEnvelope)!);
 }

@@ -42,7 +42,7 @@ public sealed class UplinkServiceTests
 
         await sut.Outbox.AppendAsync(TestData.Temperature(4.5), CancellationToken.None);
 
-        var envelope = await Eventually.GetAsync(() => Task.FromResult(Envelopes(subscriber, sut).FirstOrDefault()), Timeout, "the envelope");
+        var envelope = await Eventually.GetAsync(() => Task.FromResult(sut.Envelopes(subscriber).FirstOrDefault()), Timeout, "the envelope");
         Assert.Equal(1, envelope.Seq);
         Assert.Equal(sut.Identity.GatewayId, envelope.GatewayId);
         var record = Assert.Single(envelope.Records);
@@ -67,8 +67,8 @@ public sealed class UplinkServiceTests
         }
 
         await Eventually.TrueAsync(() => sut.Outbox.AckedSeq == 100, Timeout, "every envelope to be acknowledged");
-        await Eventually.TrueAsync(() => Envelopes(subscriber, sut).Count() == 100, Timeout, "every envelope to arrive");
-        Assert.Equal(Enumerable.Range(1, 100).Select(seq => (long)seq), Envelopes(subscriber, sut).Select(envelope => envelope.Seq));
+        await Eventually.TrueAsync(() => sut.Envelopes(subscriber).Count() == 100, Timeout, "every envelope to arrive");
+        Assert.Equal(Enumerable.Range(1, 100).Select(seq => (long)seq), sut.Envelopes(subscriber).Select(envelope => envelope.Seq));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class UplinkServiceTests
                 () =>
                 {
                     time.Advance(TimeSpan.FromSeconds(1));
-                    return Task.FromResult(Envelopes(subscriber, sut).FirstOrDefault());
+                    return Task.FromResult(sut.Envelopes(subscriber).FirstOrDefault());
                 },
                 Timeout,
                 "the envelope once the broker is up");
@@ -138,8 +138,8 @@ public sealed class UplinkServiceTests
         Assert.Equal(1, sut.Outbox.GetStatus().PendingEnvelopes);
         broker.Refuse = null;
         await Eventually.TrueAsync(() => sut.Outbox.AckedSeq == 1, Timeout, "the envelope to be accepted");
-        await Eventually.TrueAsync(() => Envelopes(subscriber, sut).Any(), Timeout, "the envelope at the subscriber");
-        Assert.Equal(1, Assert.Single(Envelopes(subscriber, sut)).Seq);
+        await Eventually.TrueAsync(() => sut.Envelopes(subscriber).Any(), Timeout, "the envelope at the subscriber");
+        Assert.Equal(1, Assert.Single(sut.Envelopes(subscriber)).Seq);
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public sealed class UplinkServiceTests
         Assert.Equal(1, sut.Outbox.GetStatus().PendingEnvelopes);
         await using var subscriber = await TestSubscriber.ConnectAsync(broker.Port);
         await Eventually.TrueAsync(() => sut.Outbox.AckedSeq == 1, Timeout, "the envelope to be delivered once the cloud listens");
-        var delivered = await Eventually.GetAsync(() => Task.FromResult(Envelopes(subscriber, sut).FirstOrDefault()), Timeout, "the envelope at the subscriber");
+        var delivered = await Eventually.GetAsync(() => Task.FromResult(sut.Envelopes(subscriber).FirstOrDefault()), Timeout, "the envelope at the subscriber");
         Assert.Equal(1, delivered.Seq);
     }
 
@@ -181,8 +181,6 @@ public sealed class UplinkServiceTests
         return broker;
     }
 
-    private static IEnumerable<TelemetryEnvelope> Envelopes(TestSubscriber subscriber, UplinkHarness harness) =>
-        subscriber.On(harness.TelemetryTopic).Select(message => JsonSerializer.Deserialize(message.Payload, ContractsJsonContext.Default.TelemetryEnvelope)!);
 
     private static IEnumerable<GatewayStatus> Statuses(TestSubscriber subscriber, UplinkHarness harness) =>
         subscriber.On(harness.StatusTopic).Select(message => JsonSerializer.Deserialize(message.Payload, ContractsJsonContext.Default.GatewayStatus)!);
