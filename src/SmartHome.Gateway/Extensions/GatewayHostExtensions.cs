@@ -11,6 +11,7 @@ using SmartHome.Gateway.Health;
 using SmartHome.Gateway.Mqtt;
 using SmartHome.Gateway.Options;
 using SmartHome.Gateway.Outbox;
+using SmartHome.Gateway.Systemd;
 using SmartHome.Gateway.Uplink;
 
 namespace SmartHome.Gateway;
@@ -27,7 +28,7 @@ public static class GatewayHostExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddSystemd();
+        services.AddGatewaySystemd();
         services.AddMetrics();
         services.AddOptionsWithValidateOnStart<GatewayOptions, GatewayOptionsValidator>().BindConfiguration(GatewayConfigKeys.Section);
 
@@ -49,11 +50,12 @@ public static class GatewayHostExtensions
         services.TryAddSingleton<ApplianceLinkService>();
         services.TryAddSingleton<UplinkConnectivity>();
         services.TryAddSingleton<EnvelopePublisher>();
+        services.TryAddSingleton<UplinkService>();
         services.TryAddSingleton<GatewayHealthReporter>();
         services.TryAddSingleton<GpioControllerFactory>(_ => () => new GpioController());
 
         // Hosted services stop in reverse order: the appliance link stops taking messages before the uplink goes offline.
-        services.AddHostedService<UplinkService>();
+        services.AddHostedService(sp => sp.GetRequiredService<UplinkService>());
         services.AddHostedService(sp => sp.GetRequiredService<ApplianceLinkService>());
         services.AddHostedService<WiredSensorService>();
 
