@@ -5,13 +5,15 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Real servers the integration tests start on loopback themselves.
-packages=(mosquitto)
-binaries=(/usr/sbin/mosquitto)
+# Real servers the integration tests start on loopback themselves, and what runs the Raspberry Pi build
+# (deploy/gateway/publish-arm64.sh) on this machine: qemu-aarch64 with the arm64 libraries .NET loads.
+packages=(mosquitto qemu-user libc6:arm64 libstdc++6:arm64 libgcc-s1:arm64 libssl3:arm64)
+installed=(/usr/sbin/mosquitto /usr/bin/qemu-aarch64 /lib/ld-linux-aarch64.so.1
+  /usr/lib/aarch64-linux-gnu/libstdc++.so.6 /usr/lib/aarch64-linux-gnu/libgcc_s.so.1 /usr/lib/aarch64-linux-gnu/libssl.so.3)
 
 install_packages() {
   local missing=0
-  for b in "${binaries[@]}"; do [ -x "$b" ] || missing=1; done
+  for f in "${installed[@]}"; do [ -e "$f" ] || missing=1; done
   [ "$missing" = 0 ] && return 0
   local sudo=()
   if [ "$(id -u)" != 0 ]; then
@@ -25,8 +27,11 @@ install_packages() {
     "${sudo[@]}" chmod +x /usr/sbin/policy-rc.d
     trap '"${sudo[@]}" rm -f /usr/sbin/policy-rc.d' EXIT
   fi
+  if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+    "${sudo[@]}" dpkg --add-architecture arm64
+  fi
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" </dev/null >/dev/null
 }
 
 install_packages
