@@ -14,7 +14,7 @@ public sealed class Arm64GatewayTests(ITestOutputHelper output) : IDisposable
 {
     private const string Qemu = "/usr/bin/qemu-aarch64";
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(10);
-    private static readonly TimeSpan EmulatedTimeout = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan EmulatedTimeout = TimeSpan.FromMinutes(3);
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("shg-arm64-");
 
     public void Dispose() => _directory.Delete(recursive: true);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SmartHome.Gateway.Systemd;
+using SmartHome.Gateway.UnitTests.Support;
 using SmartHome.Testing;
 
 namespace SmartHome.Gateway.UnitTests.Systemd;
@@ -13,7 +14,7 @@ public sealed class SystemdWatchdogTests
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
     private readonly FakeTimeProvider _time = new();
     private readonly RecordingNotifier _notifier = new();
-    private readonly SwitchableCheck _check = new();
+    private readonly SwitchableLivenessCheck _check = new();
 
     [Fact]
     public async Task ExecuteAsync_PipelineAlive_PingsAtStartAndEveryInterval()
@@ -82,20 +83,5 @@ public sealed class SystemdWatchdogTests
         public bool IsEnabled { get; set; } = true;
 
         public void Notify(ServiceState state) => States.Enqueue(state.ToString());
-    }
-
-    private sealed class SwitchableCheck : ILivenessCheck
-    {
-        private int _calls;
-
-        public volatile string? Problem;
-
-        public int Calls => Volatile.Read(ref _calls);
-
-        public string? FindProblem()
-        {
-            Interlocked.Increment(ref _calls);
-            return Problem;
-        }
     }
 }

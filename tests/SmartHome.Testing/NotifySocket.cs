@@ -2,13 +2,13 @@ using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Text;
 
-namespace SmartHome.Deploy.IntegrationTests.Support;
+namespace SmartHome.Testing;
 
 /// <summary>
 /// Plays systemd's side of sd_notify(3): a Unix datagram socket whose path goes into <c>NOTIFY_SOCKET</c>, collecting
 /// every assignment (<c>READY=1</c>, <c>WATCHDOG=1</c>, …) the service sends.
 /// </summary>
-internal sealed class NotifySocket : IDisposable
+public sealed class NotifySocket : IDisposable
 {
     private readonly string _directory;
     private readonly Socket _socket = new(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
