@@ -5,10 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Real servers the integration tests start on loopback themselves, and what runs the Raspberry Pi build
-# (deploy/gateway/publish-arm64.sh) on this machine: qemu-aarch64 with the arm64 libraries .NET loads.
-packages=(mosquitto qemu-user libc6:arm64 libstdc++6:arm64 libgcc-s1:arm64 libssl3:arm64)
-installed=(/usr/sbin/mosquitto /usr/bin/qemu-aarch64 /lib/ld-linux-aarch64.so.1
+# Real servers the integration tests start on loopback themselves; systemd-analyze, which checks the gateway's unit;
+# and what runs the Raspberry Pi build (deploy/gateway/publish-arm64.sh) here: qemu-aarch64 with the arm64 libraries
+# .NET loads.
+packages=(mosquitto systemd qemu-user libc6:arm64 libstdc++6:arm64 libgcc-s1:arm64 libssl3:arm64)
+installed=(/usr/sbin/mosquitto /usr/bin/systemd-analyze /usr/bin/qemu-aarch64 /lib/ld-linux-aarch64.so.1
   /usr/lib/aarch64-linux-gnu/libstdc++.so.6 /usr/lib/aarch64-linux-gnu/libgcc_s.so.1 /usr/lib/aarch64-linux-gnu/libssl.so.3)
 
 install_packages() {

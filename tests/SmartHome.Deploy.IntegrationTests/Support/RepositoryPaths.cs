@@ -11,6 +11,8 @@ internal static class RepositoryPaths
 
     public static string PublishArm64Script => Path.Combine(Root, "deploy", "gateway", "publish-arm64.sh");
 
+    public static string SystemdUnit => Path.Combine(Root, "deploy", "gateway", "smarthome-gateway.service");
+
     /// <summary>The gateway built for this machine, copied next to the tests by the project reference.</summary>
     public static string BuiltGateway => Path.Combine(AppContext.BaseDirectory, "SmartHome.Gateway");
 }
