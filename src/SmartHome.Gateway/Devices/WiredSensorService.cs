@@ -11,10 +11,10 @@ using SmartHome.Gateway.Outbox;
 namespace SmartHome.Gateway.Devices;
 
 /// <summary>
-/// Sensors wired to the Pi itself (<c>SmartHome:Gateway:Devices</c>): polls the DS18B20 probes and watches the door
-/// switch, and stores what they report in the outbox as records of the configured appliance, validated like the
-/// appliance link's. A probe's known fault readings become fault records of quality bad. Does nothing when no
-/// device is enabled.
+/// Sensors wired to the Pi itself (<c>SmartHome:Gateway:Devices</c>): polls the DS18B20 probes, watches the door
+/// switch, weighs the load-cell shelf and reads the barcode scanner, and stores what they report in the outbox as
+/// records of the configured appliance, validated like the appliance link's. Known fault readings become fault
+/// records of quality bad. Does nothing when no device is enabled.
 /// </summary>
 internal sealed class WiredSensorService(
     IOptions<GatewayOptions> options, DurableOutbox outbox, TimeProvider time, GpioControllerFactory gpio, ILogger<WiredSensorService> logger)
@@ -26,7 +26,7 @@ internal sealed class WiredSensorService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!_options.Ds18b20.Enabled && !_options.DoorSwitch.Enabled)
+        if (!_options.Ds18b20.Enabled && !_options.DoorSwitch.Enabled && !_options.Hx711.Enabled && !_options.BarcodeScanner.Enabled)
         {
             return;
         }
@@ -36,10 +36,16 @@ internal sealed class WiredSensorService(
         var probes = _options.Ds18b20.Enabled
             ? _options.Ds18b20.Probes.Select(p => new Probe(new Ds18b20Sensor(new SysfsOneWireBus(_options.Ds18b20.SysfsRoot), p.Key), p.Value)).ToList()
             : [];
+        var shelf = _options.Hx711.Enabled ? new ShelfPoller(_options.Hx711, _options.Appliance, gpio, time, logger) : null;
+        var scanner = _options.BarcodeScanner.Enabled ? new ScannerListener(_options.BarcodeScanner, _options.Appliance, time, logger) : null;
         Log.Started(logger, probes.Count, _options.Ds18b20.SysfsRoot, door is null ? "off" : $"on GPIO{_options.DoorSwitch.Pin}");
 
-        // Reading a probe blocks for its conversion (~750 ms): the polling runs on its own thread-pool task.
+        // Reading a probe blocks for its conversion (~750 ms), and so does weighing the shelf: each polls on its own
+        // thread-pool task. A scanner read blocks until a key is pressed and cannot be cancelled, so shutdown does
+        // not wait for it; what it reported before is stored below.
         var polling = probes.Count > 0 ? Task.Run(() => PollAsync(probes, records.Writer, stoppingToken), CancellationToken.None) : Task.CompletedTask;
+        var weighing = shelf is null ? Task.CompletedTask : Task.Run(() => shelf.RunAsync(records.Writer, stoppingToken), CancellationToken.None);
+        _ = scanner is null ? Task.CompletedTask : Task.Run(() => scanner.RunAsync(records.Writer, stoppingToken), CancellationToken.None);
         try
         {
             await foreach (var record in records.Reader.ReadAllAsync(stoppingToken))
@@ -55,6 +61,8 @@ internal sealed class WiredSensorService(
         {
             door?.Dispose();
             await polling;
+            await weighing;
+            shelf?.Dispose();
             probes.ForEach(p => p.Sensor.Dispose());
             records.Writer.TryComplete();
         }

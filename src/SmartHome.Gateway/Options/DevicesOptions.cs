@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace SmartHome.Gateway.Options;
 
 /// <summary>Sensors wired to the Pi itself (<c>SmartHome:Gateway:Devices</c>); none is enabled by default.</summary>
-public sealed class DevicesOptions
+public sealed class DevicesOptions : IValidatableObject
 {
     [Required(ErrorMessage = GatewayConfigKeys.DevicesAppliance + " is required")]
     [Identifier(ErrorMessage = GatewayConfigKeys.DevicesAppliance + " must be 1-64 characters of letters, digits, '.', '_' or '-'")]
@@ -15,6 +15,20 @@ public sealed class DevicesOptions
 
     [ValidateObjectMembers]
     public DoorSwitchOptions DoorSwitch { get; set; } = new();
+
+    [ValidateObjectMembers]
+    public Hx711Options Hx711 { get; set; } = new();
+
+    [ValidateObjectMembers]
+    public BarcodeScannerOptions BarcodeScanner { get; set; } = new();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (DoorSwitch.Enabled && Hx711.Enabled && (DoorSwitch.Pin == Hx711.DataPin || DoorSwitch.Pin == Hx711.ClockPin))
+        {
+            yield return new($"{GatewayConfigKeys.DoorSwitchPin} GPIO{DoorSwitch.Pin} is also an HX711 pin ({GatewayConfigKeys.Hx711DataPin}, {GatewayConfigKeys.Hx711ClockPin})", [nameof(DoorSwitch)]);
+        }
+    }
 }
 
 /// <summary>DS18B20 probes read through the kernel's w1 sysfs files.</summary>

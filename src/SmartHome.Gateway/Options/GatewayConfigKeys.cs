@@ -42,4 +42,27 @@ public static class GatewayConfigKeys
     public const string DoorSwitchOpenWhen = DoorSwitch + ":OpenWhen";
     public const string DoorSwitchDebounce = DoorSwitch + ":Debounce";
     public const string DoorSwitchDoor = DoorSwitch + ":Door";
+    public const string Hx711 = Devices + ":Hx711";
+    public const string Hx711DataPin = Hx711 + ":DataPin";
+    public const string Hx711ClockPin = Hx711 + ":ClockPin";
+    public const string Hx711Gain = Hx711 + ":Gain";
+    public const string Hx711CalibrationFactor = Hx711 + ":CalibrationFactor";
+    public const string Hx711Offset = Hx711 + ":Offset";
+    public const string Hx711TareSamples = Hx711 + ":TareSamples";
+    public const string Hx711Samples = Hx711 + ":Samples";
+    public const string Hx711Filter = Hx711 + ":Filter";
+    public const string Hx711StableReadings = Hx711 + ":StableReadings";
+    public const string Hx711Interval = Hx711 + ":Interval";
+    public const string Hx711ItemId = Hx711 + ":ItemId";
+    public const string Hx711ItemName = Hx711 + ":ItemName";
+    public const string Hx711ItemBarcode = Hx711 + ":ItemBarcode";
+    public const string Hx711ItemCategory = Hx711 + ":ItemCategory";
+    public const string Hx711UnitGrams = Hx711 + ":UnitGrams";
+    public const string BarcodeScanner = Devices + ":BarcodeScanner";
+    public const string BarcodeScannerPath = BarcodeScanner + ":Path";
+    public const string BarcodeScannerFormat = BarcodeScanner + ":Format";
+    public const string BarcodeScannerCatalogPath = BarcodeScanner + ":CatalogPath";
+    public const string BarcodeScannerAddCode = BarcodeScanner + ":AddCode";
+    public const string BarcodeScannerRemoveCode = BarcodeScanner + ":RemoveCode";
+    public const string BarcodeScannerRemoveModeTimeout = BarcodeScanner + ":RemoveModeTimeout";
 }

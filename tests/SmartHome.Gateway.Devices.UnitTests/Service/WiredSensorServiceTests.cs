@@ -6,6 +6,7 @@ using SmartHome.Contracts.ApplianceLink;
 using SmartHome.Contracts.Serialization;
 using SmartHome.Contracts.Telemetry;
 using SmartHome.Gateway.Devices.Ds18b20;
+using SmartHome.Gateway.Devices.Hx711;
 using SmartHome.Gateway.Devices.UnitTests.Support;
 using SmartHome.Gateway.Options;
 using SmartHome.Gateway.Outbox;
@@ -19,7 +20,11 @@ public sealed class WiredSensorServiceTests : IAsyncLifetime
     private const string FridgeProbe = "28-0316a2791cff";
     private const string FreezerProbe = "28-0416b3801d00";
     private const int Pin = 17;
+    private const int DataPin = 5;
+    private const int ClockPin = 6;
+    private const string Milk = "4006381333931";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     private readonly TempDirectory _sysfs = new();
     private readonly TempDirectory _outboxFolder = new();
@@ -160,8 +165,113 @@ public sealed class WiredSensorServiceTests : IAsyncLifetime
         Assert.Empty(_outbox.GetPending(0, 10));
     }
 
-    private WiredSensorService NewService(GatewayOptions options) =>
-        new(Microsoft.Extensions.Options.Options.Create(options), _outbox, _time, () => new GpioController(_driver), NullLogger<WiredSensorService>.Instance);
+    [Fact]
+    public async Task ExecuteAsync_ShelfEnabled_TaresAtStartAndStoresEachStableQuantityChange()
+    {
+        const int empty = 10_000;
+        const double rawPerGram = 20;
+        var raw = empty;
+        var hx711 = new SimulatedHx711Driver(DataPin, ClockPin, _time) { Conversions = () => Volatile.Read(ref raw) };
+        using var sut = NewService(Options(o => EnableShelf(o.Hx711, rawPerGram)), () => new GpioController(hx711));
+
+        await sut.StartAsync(CancellationToken.None);
+        await RecordsAsync(1, advance: Interval);
+        Volatile.Write(ref raw, empty + (int)(6 * 60 * rawPerGram));
+        await RecordsAsync(2, advance: Interval);
+        Volatile.Write(ref raw, empty + (int)(((4 * 60) + 10) * rawPerGram));
+        var records = await RecordsAsync(3, advance: Interval);
+        await sut.StopAsync(CancellationToken.None);
+
+        Assert.All(records, r => Assert.Equal((RecordKind.Inventory, "pi", "eggs-shelf", RecordQuality.Good), (r.Kind, r.Appliance, r.ItemId, r.Quality)));
+        Assert.Equal([(InventoryOp.Removed, null), (InventoryOp.Added, 6), (InventoryOp.Consumed, 2)], records.Select(r => (r.Op!.Value, r.Quantity)));
+        Assert.Equal(("Eggs", "pcs"), (records[1].Name, records[1].Unit));
+        Assert.True(hx711.Disposed);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_ShelfDoutNeverReady_StoresOneFaultRecordAndKeepsTrying()
+    {
+        var hx711 = new SimulatedHx711Driver(DataPin, ClockPin, _time) { PollAdvance = TimeSpan.FromMilliseconds(100) };
+        using var sut = NewService(Options(o => EnableShelf(o.Hx711, rawPerGram: 20)), () => new GpioController(hx711));
+
+        await sut.StartAsync(CancellationToken.None);
+        var fault = Assert.Single(await RecordsAsync(1));
+        await Eventually.TrueAsync(
+            () =>
+            {
+                _time.Advance(Interval);
+                return hx711.NotReadyPolls >= 30;
+            },
+            Timeout,
+            "three weighings that found the HX711 not ready");
+        await sut.StopAsync(CancellationToken.None);
+
+        Assert.Equal((RecordKind.Fault, ShelfPoller.Sensor, Hx711Faults.NotReady, RecordQuality.Bad), (fault.Kind, fault.Sensor, fault.Reason, fault.Quality));
+        Assert.Single(await RecordsAsync(1));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_ScannerEnabled_StoresAddedAndRemovedItemsButNotBadScans()
+    {
+        var input = Path.Combine(_sysfs.Path, "scanner-event-kbd");
+        await File.WriteAllBytesAsync(input, KeyEvents.Typing($"{Milk}\n{Milk}\nREMOVE\n{Milk}\n4006381333932\nADD\n4001686301548\n"));
+        using var sut = NewService(Options(o =>
+        {
+            o.BarcodeScanner.Enabled = true;
+            o.BarcodeScanner.Path = input;
+            o.BarcodeScanner.CatalogPath = Path.Combine(AppContext.BaseDirectory, "BarcodeScanner", "catalog.sample.json");
+        }));
+
+        await sut.StartAsync(CancellationToken.None);
+        await RecordsAsync(4);
+        await sut.StopAsync(CancellationToken.None);
+        var records = await RecordsAsync(4);
+
+        Assert.All(records, r => Assert.Equal((RecordKind.Inventory, "pi"), (r.Kind, r.Appliance)));
+        Assert.Equal(
+            [(InventoryOp.Added, "scan-" + Milk, "Milk 1 l", "dairy", 1), (InventoryOp.Added, "scan-" + Milk, "Milk 1 l", "dairy", 2),
+             (InventoryOp.Consumed, "scan-" + Milk, null, null, 1), (InventoryOp.Added, "scan-4001686301548", "4001686301548", "unknown", 1)],
+            records.Select(r => (r.Op!.Value, r.ItemId, r.Name, r.Category, r.Quantity!.Value)));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_ScannerInputMissing_StoresOneDisconnectedFaultAndReadsOnceItAppears()
+    {
+        var input = Path.Combine(_sysfs.Path, "scanner.txt");
+        using var sut = NewService(Options(o =>
+        {
+            o.BarcodeScanner.Enabled = true;
+            o.BarcodeScanner.Path = input;
+            o.BarcodeScanner.Format = "text";
+        }));
+
+        await sut.StartAsync(CancellationToken.None);
+        var fault = Assert.Single(await RecordsAsync(1));
+        await File.WriteAllTextAsync(input, Milk + "\n");
+        var records = await RecordsAsync(2, advance: ScannerListener.RetryDelay);
+        await sut.StopAsync(CancellationToken.None);
+
+        Assert.Equal((RecordKind.Fault, ScannerListener.Sensor, ScannerListener.Disconnected, RecordQuality.Bad), (fault.Kind, fault.Sensor, fault.Reason, fault.Quality));
+        Assert.Equal((RecordKind.Inventory, InventoryOp.Added, Milk), (records[1].Kind, records[1].Op, records[1].Barcode));
+    }
+
+    private static void EnableShelf(Hx711Options shelf, double rawPerGram)
+    {
+        shelf.Enabled = true;
+        shelf.DataPin = DataPin;
+        shelf.ClockPin = ClockPin;
+        shelf.CalibrationFactor = rawPerGram;
+        shelf.TareSamples = 2;
+        shelf.Samples = 3;
+        shelf.StableReadings = 2;
+        shelf.Interval = Interval;
+        shelf.ItemId = "eggs-shelf";
+        shelf.ItemName = "Eggs";
+        shelf.UnitGrams = 60;
+    }
+
+    private WiredSensorService NewService(GatewayOptions options, GpioControllerFactory? gpio = null) =>
+        new(Microsoft.Extensions.Options.Options.Create(options), _outbox, _time, gpio ?? (() => new GpioController(_driver)), NullLogger<WiredSensorService>.Instance);
 
     private static GatewayOptions Options(Action<DevicesOptions> configure)
     {
@@ -170,10 +280,12 @@ public sealed class WiredSensorServiceTests : IAsyncLifetime
         return options;
     }
 
-    private async Task<List<TelemetryRecord>> RecordsAsync(int count) =>
+    /// <summary>Waits for <paramref name="count"/> records, advancing the clock by <paramref name="advance"/> at every look.</summary>
+    private async Task<List<TelemetryRecord>> RecordsAsync(int count, TimeSpan advance = default) =>
         await Eventually.GetAsync(
             () =>
             {
+                _time.Advance(advance);
                 var records = _outbox.GetPending(0, 100)
                     .SelectMany(entry => JsonSerializer.Deserialize(_outbox.TryReadEnvelope(entry)!, ContractsJsonContext.Default.TelemetryEnvelope)!.Records)
                     .ToList();
