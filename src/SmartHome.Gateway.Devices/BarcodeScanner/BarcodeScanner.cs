@@ -10,8 +10,9 @@ namespace SmartHome.Gateway.Devices.BarcodeScanner;
 /// counted as bad and changes nothing.
 /// </summary>
 /// <remarks>
-/// The item id of a product is <c>scan-{code}</c>; its count is kept here so that an add reports the new number of
-/// packs (<c>added</c> with the count: a repeated add sets the quantity) and a removal reports <c>consumed</c> 1.
+/// The item id of a product is <c>scan-{code}</c>; its count is kept here (<see cref="Counts"/>, to be saved across
+/// restarts) so that an add reports the new number of packs (<c>added</c> with the count: a repeated add sets the
+/// quantity) and a removal reports <c>consumed</c> 1.
 /// </remarks>
 public sealed class BarcodeScanner
 {
@@ -22,11 +23,17 @@ public sealed class BarcodeScanner
     private readonly string _removeCode;
     private readonly TimeSpan _removeModeTimeout;
     private readonly TimeProvider _time;
-    private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _counts;
     private ScanMode _mode;
     private long _lastRemoveScan;
 
-    public BarcodeScanner(ProductCatalog catalog, string addCode, string removeCode, TimeSpan removeModeTimeout, TimeProvider time)
+    /// <param name="catalog">Names and categories by code.</param>
+    /// <param name="addCode">The add mode card.</param>
+    /// <param name="removeCode">The remove mode card.</param>
+    /// <param name="removeModeTimeout">How long remove mode lasts without a scan.</param>
+    /// <param name="time">The clock of that timeout.</param>
+    /// <param name="counts">The pack counts by item id to start from (e.g. from <see cref="PackCountsFile"/>); null for none.</param>
+    public BarcodeScanner(ProductCatalog catalog, string addCode, string removeCode, TimeSpan removeModeTimeout, TimeProvider time, IReadOnlyDictionary<string, int>? counts = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentException.ThrowIfNullOrWhiteSpace(addCode);
@@ -43,11 +50,15 @@ public sealed class BarcodeScanner
         _removeCode = removeCode.Trim();
         _removeModeTimeout = removeModeTimeout;
         _time = time;
+        _counts = new(counts ?? new Dictionary<string, int>(), StringComparer.Ordinal);
     }
 
     /// <summary>The mode the next scan is in.</summary>
     public ScanMode Mode =>
         _mode == ScanMode.Remove && _time.GetElapsedTime(_lastRemoveScan) >= _removeModeTimeout ? ScanMode.Add : _mode;
+
+    /// <summary>The pack count of every item id scanned in (0 once all were removed).</summary>
+    public IReadOnlyDictionary<string, int> Counts => _counts;
 
     /// <summary>Scans that were neither a mode card nor a valid retail code.</summary>
     public int BadScans { get; private set; }

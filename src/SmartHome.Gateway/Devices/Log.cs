@@ -49,4 +49,10 @@ internal static partial class Log
 
     [LoggerMessage(1415, LogLevel.Information, "Barcode scanner input {Path} ended; no more scans are read")]
     public static partial void ScannerInputEnded(ILogger logger, string path);
+
+    [LoggerMessage(1416, LogLevel.Error, "Barcode scanner pack counts {CountsPath} are unusable, counting starts from zero: {Reason}")]
+    public static partial void CountsUnusable(ILogger logger, string countsPath, string reason);
+
+    [LoggerMessage(1417, LogLevel.Warning, "Barcode scanner pack counts could not be saved to {CountsPath}; a restart forgets the latest: {Reason}")]
+    public static partial void CountsNotSaved(ILogger logger, string countsPath, string reason);
 }

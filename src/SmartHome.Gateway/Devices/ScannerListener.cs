@@ -9,6 +9,7 @@ namespace SmartHome.Gateway.Devices;
 /// Reads the barcode scanner's input and reports what each scan added or removed as inventory records. While the
 /// input cannot be opened or read (the scanner is unplugged) it reports one <c>disconnected</c> fault record and
 /// retries every <see cref="RetryDelay"/>; the end of the input (a file, a closed pipe or stdin) ends the scanning.
+/// The pack counts are saved after every scan that changed one, so an add after a restart reports the right count.
 /// </summary>
 internal sealed class ScannerListener
 {
@@ -26,15 +27,17 @@ internal sealed class ScannerListener
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly BarcodeScanner.BarcodeScanner _scanner;
+    private readonly string _countsPath;
 
-    public ScannerListener(BarcodeScannerOptions options, string appliance, TimeProvider time, ILogger logger)
+    public ScannerListener(BarcodeScannerOptions options, string countsPath, string appliance, TimeProvider time, ILogger logger)
     {
         _options = options;
+        _countsPath = countsPath;
         _appliance = appliance;
         _time = time;
         _logger = logger;
         var catalog = LoadCatalog();
-        _scanner = new(catalog, options.AddCode, options.RemoveCode, options.RemoveModeTimeout, time);
+        _scanner = new(catalog, options.AddCode, options.RemoveCode, options.RemoveModeTimeout, time, LoadCounts());
         Log.ScannerStarted(logger, options.Path!, options.FormatSetting.ToString(), catalog.Count);
     }
 
@@ -100,7 +103,38 @@ internal sealed class ScannerListener
                 break;
         }
 
-        return result.Change is { } change ? TelemetryRecord.From(_appliance, change, _time.GetUtcNow()) : null;
+        if (result.Change is not { } change)
+        {
+            return null;
+        }
+
+        SaveCounts();
+        return TelemetryRecord.From(_appliance, change, _time.GetUtcNow());
+    }
+
+    private Dictionary<string, int>? LoadCounts()
+    {
+        try
+        {
+            return PackCountsFile.Load(_countsPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            Log.CountsUnusable(_logger, _countsPath, ex.Message);
+            return null;
+        }
+    }
+
+    private void SaveCounts()
+    {
+        try
+        {
+            PackCountsFile.Save(_countsPath, _scanner.Counts);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Log.CountsNotSaved(_logger, _countsPath, ex.Message);
+        }
     }
 
     private ProductCatalog LoadCatalog()

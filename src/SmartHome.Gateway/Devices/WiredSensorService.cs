@@ -17,7 +17,12 @@ namespace SmartHome.Gateway.Devices;
 /// records of quality bad. Does nothing when no device is enabled.
 /// </summary>
 internal sealed class WiredSensorService(
-    IOptions<GatewayOptions> options, DurableOutbox outbox, TimeProvider time, GpioControllerFactory gpio, ILogger<WiredSensorService> logger)
+    IOptions<GatewayOptions> options,
+    DurableOutbox outbox,
+    TimeProvider time,
+    GpioControllerFactory gpio,
+    IHostEnvironment environment,
+    ILogger<WiredSensorService> logger)
     : BackgroundService
 {
     private const string OutOfRange = "out-of-range";
@@ -37,7 +42,8 @@ internal sealed class WiredSensorService(
             ? _options.Ds18b20.Probes.Select(p => new Probe(new Ds18b20Sensor(new SysfsOneWireBus(_options.Ds18b20.SysfsRoot), p.Key), p.Value)).ToList()
             : [];
         var shelf = _options.Hx711.Enabled ? new ShelfPoller(_options.Hx711, _options.Appliance, gpio, time, logger) : null;
-        var scanner = _options.BarcodeScanner.Enabled ? new ScannerListener(_options.BarcodeScanner, _options.Appliance, time, logger) : null;
+        var scanner = _options.BarcodeScanner.Enabled ? new ScannerListener(
+                _options.BarcodeScanner, Path.GetFullPath(Path.Combine(environment.ContentRootPath, _options.BarcodeScanner.CountsPath)), _options.Appliance, time, logger) : null;
         Log.Started(logger, probes.Count, _options.Ds18b20.SysfsRoot, door is null ? "off" : $"on GPIO{_options.DoorSwitch.Pin}");
 
         // Reading a probe blocks for its conversion (~750 ms), and so does weighing the shelf: each polls on its own

@@ -17,6 +17,9 @@ public sealed class BarcodeScannerOptions : IValidatableObject
     /// <summary>The product catalog (JSON); without one every product is named by its code.</summary>
     public string? CatalogPath { get; set; }
 
+    /// <summary>Where the pack counts are kept across restarts; a relative path is resolved against the host's content root.</summary>
+    public string CountsPath { get; set; } = "barcode-scanner-counts.json";
+
     public string AddCode { get; set; } = "ADD";
 
     public string RemoveCode { get; set; } = "REMOVE";
@@ -45,6 +48,11 @@ public sealed class BarcodeScannerOptions : IValidatableObject
         if (!string.IsNullOrWhiteSpace(CatalogPath) && !File.Exists(CatalogPath))
         {
             yield return new($"{GatewayConfigKeys.BarcodeScannerCatalogPath} names no file: {CatalogPath}", [nameof(CatalogPath)]);
+        }
+
+        if (string.IsNullOrWhiteSpace(CountsPath))
+        {
+            yield return new($"{GatewayConfigKeys.BarcodeScannerCountsPath} is required when the scanner is enabled", [nameof(CountsPath)]);
         }
 
         if (string.IsNullOrWhiteSpace(AddCode) || string.IsNullOrWhiteSpace(RemoveCode))

@@ -62,6 +62,7 @@ public static class GatewayConfigKeys
     public const string BarcodeScannerPath = BarcodeScanner + ":Path";
     public const string BarcodeScannerFormat = BarcodeScanner + ":Format";
     public const string BarcodeScannerCatalogPath = BarcodeScanner + ":CatalogPath";
+    public const string BarcodeScannerCountsPath = BarcodeScanner + ":CountsPath";
     public const string BarcodeScannerAddCode = BarcodeScanner + ":AddCode";
     public const string BarcodeScannerRemoveCode = BarcodeScanner + ":RemoveCode";
     public const string BarcodeScannerRemoveModeTimeout = BarcodeScanner + ":RemoveModeTimeout";

@@ -39,6 +39,17 @@ public sealed class BarcodeScannerTests
     }
 
     [Fact]
+    public void Scan_StartedFromSavedCounts_AddsOnFromThem()
+    {
+        var sut = new Devices.BarcodeScanner.BarcodeScanner(ProductCatalog.Empty, "ADD", "REMOVE", Timeout, _time, new Dictionary<string, int> { ["scan-" + Milk] = 4 });
+
+        var change = sut.Scan(Milk).Change!;
+
+        Assert.Equal(5.0, change.Quantity);
+        Assert.Equal(5, sut.Counts["scan-" + Milk]);
+    }
+
+    [Fact]
     public void Scan_UpcA_IsCountedUnderItsEan13()
     {
         var change = _sut.Scan(Tissues).Change!;

@@ -141,6 +141,7 @@ public sealed class DevicesOptionsTests
         options.Devices.BarcodeScanner.CatalogPath = "/nonexistent/catalog.json";
         options.Devices.BarcodeScanner.RemoveCode = "add";
         options.Devices.BarcodeScanner.RemoveModeTimeout = TimeSpan.Zero;
+        options.Devices.BarcodeScanner.CountsPath = " ";
 
         var message = _sut.Validate(null, options).FailureMessage;
 
@@ -148,6 +149,7 @@ public sealed class DevicesOptionsTests
         Assert.Contains("SmartHome:Gateway:Devices:BarcodeScanner:CatalogPath names no file: /nonexistent/catalog.json", message, StringComparison.Ordinal);
         Assert.Contains("SmartHome:Gateway:Devices:BarcodeScanner:RemoveCode must differ from SmartHome:Gateway:Devices:BarcodeScanner:AddCode", message, StringComparison.Ordinal);
         Assert.Contains("SmartHome:Gateway:Devices:BarcodeScanner:RemoveModeTimeout must be from", message, StringComparison.Ordinal);
+        Assert.Contains("SmartHome:Gateway:Devices:BarcodeScanner:CountsPath is required", message, StringComparison.Ordinal);
     }
 
     private static GatewayOptions ValidShelf()

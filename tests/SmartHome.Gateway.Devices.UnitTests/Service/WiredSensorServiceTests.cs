@@ -1,5 +1,6 @@
 using System.Device.Gpio;
 using System.Text.Json;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SmartHome.Contracts.ApplianceLink;
@@ -28,6 +29,7 @@ public sealed class WiredSensorServiceTests : IAsyncLifetime
 
     private readonly TempDirectory _sysfs = new();
     private readonly TempDirectory _outboxFolder = new();
+    private readonly TempDirectory _contentRoot = new();
     private readonly FakeTimeProvider _time = new(TestData.Start);
     private readonly SimulatedGpioDriver _driver = new();
     private DurableOutbox _outbox = null!;
@@ -42,6 +44,7 @@ public sealed class WiredSensorServiceTests : IAsyncLifetime
     {
         await _outbox.DisposeAsync();
         _outboxFolder.Dispose();
+        _contentRoot.Dispose();
         _sysfs.Dispose();
     }
 
@@ -156,6 +159,7 @@ public sealed class WiredSensorServiceTests : IAsyncLifetime
                 opened = true;
                 return new GpioController(_driver);
             },
+            new HostingEnvironment { ContentRootPath = _contentRoot.Path },
             NullLogger<WiredSensorService>.Instance);
 
         await sut.StartAsync(CancellationToken.None);
@@ -255,6 +259,34 @@ public sealed class WiredSensorServiceTests : IAsyncLifetime
         Assert.Equal((RecordKind.Inventory, InventoryOp.Added, Milk), (records[1].Kind, records[1].Op, records[1].Barcode));
     }
 
+    [Fact]
+    public async Task ExecuteAsync_ScannerAfterARestart_CountsOnFromTheSavedPackCounts()
+    {
+        var input = Path.Combine(_sysfs.Path, "scans.txt");
+        var options = Options(o =>
+        {
+            o.BarcodeScanner.Enabled = true;
+            o.BarcodeScanner.Path = input;
+            o.BarcodeScanner.Format = "text";
+        });
+        await File.WriteAllTextAsync(input, $"{Milk}\n{Milk}\n");
+        using (var first = NewService(options))
+        {
+            await first.StartAsync(CancellationToken.None);
+            await RecordsAsync(2);
+            await first.StopAsync(CancellationToken.None);
+        }
+
+        await File.WriteAllTextAsync(input, $"{Milk}\n");
+        using var sut = NewService(options);
+        await sut.StartAsync(CancellationToken.None);
+        var records = await RecordsAsync(3);
+        await sut.StopAsync(CancellationToken.None);
+
+        Assert.Equal([1, 2, 3], records.Select(r => r.Quantity!.Value));
+        Assert.True(File.Exists(Path.Combine(_contentRoot.Path, "barcode-scanner-counts.json")));
+    }
+
     private static void EnableShelf(Hx711Options shelf, double rawPerGram)
     {
         shelf.Enabled = true;
@@ -271,7 +303,8 @@ public sealed class WiredSensorServiceTests : IAsyncLifetime
     }
 
     private WiredSensorService NewService(GatewayOptions options, GpioControllerFactory? gpio = null) =>
-        new(Microsoft.Extensions.Options.Options.Create(options), _outbox, _time, gpio ?? (() => new GpioController(_driver)), NullLogger<WiredSensorService>.Instance);
+        new(Microsoft.Extensions.Options.Options.Create(options), _outbox, _time, gpio ?? (() => new GpioController(_driver)),
+            new HostingEnvironment { ContentRootPath = _contentRoot.Path }, NullLogger<WiredSensorService>.Instance);
 
     private static GatewayOptions Options(Action<DevicesOptions> configure)
     {
