@@ -1,4 +1,3 @@
-using System.Device.Gpio;
 using Microsoft.Extensions.Time.Testing;
 using SmartHome.Gateway.Devices.Hx711;
 using SmartHome.Gateway.Devices.UnitTests.Support;
@@ -8,13 +7,10 @@ namespace SmartHome.Gateway.Devices.UnitTests.Hx711;
 
 public sealed class Hx711Tests
 {
-    private const int DataPin = 5;
-    private const int ClockPin = 6;
-
     private readonly FakeTimeProvider _time = new(TestData.Start);
     private readonly SimulatedHx711Driver _driver;
 
-    public Hx711Tests() => _driver = new(DataPin, ClockPin, _time);
+    public Hx711Tests() => _driver = new(_time);
 
     [Theory]
     [InlineData(0x123456, 1_193_046)]
@@ -116,6 +112,5 @@ public sealed class Hx711Tests
         Assert.True(_driver.Disposed);
     }
 
-    private Devices.Hx711.Hx711 NewSut(Hx711Gain gain) =>
-        new(new GpioController(_driver), DataPin, ClockPin, gain, TimeSpan.FromSeconds(1), _time);
+    private Devices.Hx711.Hx711 NewSut(Hx711Gain gain) => _driver.OpenAdc(gain);
 }

@@ -1,4 +1,3 @@
-using System.Device.Gpio;
 using Microsoft.Extensions.Time.Testing;
 using SmartHome.Gateway.Devices.Hx711;
 using SmartHome.Gateway.Devices.UnitTests.Support;
@@ -8,13 +7,7 @@ namespace SmartHome.Gateway.Devices.UnitTests.Hx711;
 
 public sealed class LoadCellShelfTests
 {
-    private const int DataPin = 5;
-    private const int ClockPin = 6;
-
-    private readonly FakeTimeProvider _time = new(TestData.Start);
-    private readonly SimulatedHx711Driver _driver;
-
-    public LoadCellShelfTests() => _driver = new(DataPin, ClockPin, _time);
+    private readonly SimulatedHx711Driver _driver = new(new FakeTimeProvider(TestData.Start));
 
     [Fact]
     public void TryTare_Samples_TakesTheirAverageAsOffset()
@@ -87,5 +80,5 @@ public sealed class LoadCellShelfTests
     }
 
     private LoadCellShelf NewSut(double rawPerGram, int samples, SampleFilter filter) =>
-        new(new Devices.Hx711.Hx711(new GpioController(_driver), DataPin, ClockPin, Hx711Gain.ChannelA128, TimeSpan.FromSeconds(1), _time), rawPerGram, samples, filter);
+        new(_driver.OpenAdc(), rawPerGram, samples, filter);
 }

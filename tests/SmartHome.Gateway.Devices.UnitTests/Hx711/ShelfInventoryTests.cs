@@ -1,4 +1,3 @@
-using System.Device.Gpio;
 using Microsoft.Extensions.Time.Testing;
 using SmartHome.Contracts.ApplianceLink;
 using SmartHome.Gateway.Devices.Hx711;
@@ -103,14 +102,13 @@ public sealed class ShelfInventoryTests
     {
         // 60 g eggs at 20 raw units per gram; the ADC adds ±300 raw (±15 g) of noise and, now and then, a spike.
         const double rawPerGram = 20;
-        var time = new FakeTimeProvider(TestData.Start);
         var random = new Random(7);
         var eggs = 6;
-        var driver = new SimulatedHx711Driver(5, 6, time)
+        var driver = new SimulatedHx711Driver(new FakeTimeProvider(TestData.Start))
         {
             Conversions = () => 50_000 + (int)(eggs * Egg * rawPerGram) + random.Next(-300, 301) + (random.Next(20) == 0 ? 400_000 : 0),
         };
-        using var shelf = new LoadCellShelf(new Devices.Hx711.Hx711(new GpioController(driver), 5, 6, Hx711Gain.ChannelA128, TimeSpan.FromSeconds(1), time), rawPerGram, 5, SampleFilter.Median, offset: 50_000);
+        using var shelf = new LoadCellShelf(driver.OpenAdc(), rawPerGram, 5, SampleFilter.Median, offset: 50_000);
         var sut = new ShelfInventory(Eggs, stableReadings: 3);
         var changes = new List<InventoryChange>();
 

@@ -21,8 +21,6 @@ public sealed class WiredSensorServiceTests : IAsyncLifetime
     private const string FridgeProbe = "28-0316a2791cff";
     private const string FreezerProbe = "28-0416b3801d00";
     private const int Pin = 17;
-    private const int DataPin = 5;
-    private const int ClockPin = 6;
     private const string Milk = "4006381333931";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
@@ -175,7 +173,7 @@ public sealed class WiredSensorServiceTests : IAsyncLifetime
         const int empty = 10_000;
         const double rawPerGram = 20;
         var raw = empty;
-        var hx711 = new SimulatedHx711Driver(DataPin, ClockPin, _time) { Conversions = () => Volatile.Read(ref raw) };
+        var hx711 = new SimulatedHx711Driver(_time) { Conversions = () => Volatile.Read(ref raw) };
         using var sut = NewService(Options(o => EnableShelf(o.Hx711, rawPerGram)), () => new GpioController(hx711));
 
         await sut.StartAsync(CancellationToken.None);
@@ -195,7 +193,7 @@ public sealed class WiredSensorServiceTests : IAsyncLifetime
     [Fact]
     public async Task ExecuteAsync_ShelfDoutNeverReady_StoresOneFaultRecordAndKeepsTrying()
     {
-        var hx711 = new SimulatedHx711Driver(DataPin, ClockPin, _time) { PollAdvance = TimeSpan.FromMilliseconds(100) };
+        var hx711 = new SimulatedHx711Driver(_time) { PollAdvance = TimeSpan.FromMilliseconds(100) };
         using var sut = NewService(Options(o => EnableShelf(o.Hx711, rawPerGram: 20)), () => new GpioController(hx711));
 
         await sut.StartAsync(CancellationToken.None);
@@ -290,8 +288,8 @@ public sealed class WiredSensorServiceTests : IAsyncLifetime
     private static void EnableShelf(Hx711Options shelf, double rawPerGram)
     {
         shelf.Enabled = true;
-        shelf.DataPin = DataPin;
-        shelf.ClockPin = ClockPin;
+        shelf.DataPin = SimulatedHx711Driver.DataPin;
+        shelf.ClockPin = SimulatedHx711Driver.ClockPin;
         shelf.CalibrationFactor = rawPerGram;
         shelf.TareSamples = 2;
         shelf.Samples = 3;

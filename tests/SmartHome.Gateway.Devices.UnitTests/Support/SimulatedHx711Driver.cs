@@ -1,5 +1,6 @@
 using System.Device.Gpio;
 using Microsoft.Extensions.Time.Testing;
+using SmartHome.Gateway.Devices.Hx711;
 
 namespace SmartHome.Gateway.Devices.UnitTests.Support;
 
@@ -11,8 +12,11 @@ namespace SmartHome.Gateway.Devices.UnitTests.Support;
 /// up at channel A, gain 128. Each DOUT read that finds the chip not ready advances the clock by
 /// <see cref="PollAdvance"/>, the time that passes between polls.
 /// </summary>
-internal sealed class SimulatedHx711Driver(int dataPin, int clockPin, FakeTimeProvider clock) : GpioDriver
+internal sealed class SimulatedHx711Driver(FakeTimeProvider clock, int dataPin = SimulatedHx711Driver.DataPin, int clockPin = SimulatedHx711Driver.ClockPin) : GpioDriver
 {
+    public const int DataPin = 5;
+    public const int ClockPin = 6;
+
     public static readonly TimeSpan PowerDownTime = TimeSpan.FromMicroseconds(60);
 
     private const int PowerOnGainPulses = 25;
@@ -20,7 +24,6 @@ internal sealed class SimulatedHx711Driver(int dataPin, int clockPin, FakeTimePr
     private readonly Lock _gate = new();
     private readonly List<int> _pulseCounts = [];
     private readonly List<int> _conversionGains = [];
-    private readonly Dictionary<int, PinMode> _modes = [];
     private uint? _shifting;
     private int _pulses;
     private int _gainPulses = PowerOnGainPulses;
@@ -41,6 +44,10 @@ internal sealed class SimulatedHx711Driver(int dataPin, int clockPin, FakeTimePr
 
     /// <summary>The gain setting (as its pulse count) each delivered conversion was made at.</summary>
     public IReadOnlyList<int> ConversionGains => Snapshot(_conversionGains);
+
+    /// <summary>An HX711 on this driver's pins, with a 1 s ready timeout; it owns a controller over this driver.</summary>
+    public Devices.Hx711.Hx711 OpenAdc(Hx711Gain gain = Hx711Gain.ChannelA128) =>
+        new(new GpioController(this), dataPin, clockPin, gain, TimeSpan.FromSeconds(1), clock);
 
     /// <summary>Conversions that deliver <paramref name="values"/> in turn, then none.</summary>
     public static Func<int?> Sequence(params int[] values)
@@ -159,19 +166,9 @@ internal sealed class SimulatedHx711Driver(int dataPin, int clockPin, FakeTimePr
 
     protected override void SetPinMode(int pinNumber, PinMode mode)
     {
-        lock (_gate)
-        {
-            _modes[pinNumber] = mode;
-        }
     }
 
-    protected override PinMode GetPinMode(int pinNumber)
-    {
-        lock (_gate)
-        {
-            return _modes.GetValueOrDefault(pinNumber, PinMode.Input);
-        }
-    }
+    protected override PinMode GetPinMode(int pinNumber) => pinNumber == clockPin ? PinMode.Output : PinMode.Input;
 
     protected override bool IsPinModeSupported(int pinNumber, PinMode mode) => true;
 
