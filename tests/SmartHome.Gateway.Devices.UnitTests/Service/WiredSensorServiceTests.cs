@@ -258,6 +258,34 @@ public sealed class WiredSensorServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExecuteAsync_ScannerOnAPipeThatStaysOpen_StoresScansAsTheyComeAndStopsWithoutWaitingForTheRead()
+    {
+        var pipe = Path.Combine(_sysfs.Path, "scanner.fifo");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [pipe]))
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        using var sut = NewService(Options(o =>
+        {
+            o.BarcodeScanner.Enabled = true;
+            o.BarcodeScanner.Path = pipe;
+            o.BarcodeScanner.Format = "text";
+        }));
+        await sut.StartAsync(CancellationToken.None);
+
+        // Opening a pipe for writing waits for its reader: the scanner has opened it once this returns.
+        await using var scanner = await Task.Run(() => new FileStream(pipe, FileMode.Open, FileAccess.Write));
+        await scanner.WriteAsync(System.Text.Encoding.ASCII.GetBytes(Milk + "\n"));
+        await scanner.FlushAsync();
+        var record = Assert.Single(await RecordsAsync(1));
+        await sut.StopAsync(CancellationToken.None);
+
+        Assert.Equal((InventoryOp.Added, Milk), (record.Op, record.Barcode));
+    }
+
+    [Fact]
     public async Task ExecuteAsync_ScannerAfterARestart_CountsOnFromTheSavedPackCounts()
     {
         var input = Path.Combine(_sysfs.Path, "scans.txt");
