@@ -22,25 +22,27 @@ internal sealed class SystemdWatchdog(
 
         Log.WatchdogStarted(logger, settings.PingInterval);
         using var timer = new PeriodicTimer(settings.PingInterval, time);
-        string? problem = null;
+        string? previous = null;
         do
         {
-            var found = checks.Select(check => check.FindProblem()).FirstOrDefault(found => found is not null);
-            if (found is null)
+            var problem = FindProblem();
+            if (problem is null)
             {
                 notifier.Notify(Ping);
-                if (problem is not null)
+                if (previous is not null)
                 {
                     Log.PingsResumed(logger);
                 }
             }
-            else if (found != problem)
+            else if (problem != previous)
             {
-                Log.PingsWithheld(logger, found);
+                Log.PingsWithheld(logger, problem);
             }
 
-            problem = found;
+            previous = problem;
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
+
+    private string? FindProblem() => checks.Select(check => check.FindProblem()).FirstOrDefault(problem => problem is not null);
 }
