@@ -19,35 +19,41 @@ public sealed class SystemdHostTests : IDisposable
     private readonly TempDirectory _directory = new();
     private readonly FakeTimeProvider _time = new();
     private readonly SwitchableLivenessCheck _pipeline = new();
+    private readonly NotifySocket _systemd = new();
+    private readonly ProcessEnvironment _environment;
 
-    public void Dispose() => _directory.Dispose();
+    public SystemdHostTests() =>
+        _environment = new(new Dictionary<string, string> { ["NOTIFY_SOCKET"] = _systemd.Path, ["WATCHDOG_USEC"] = "10000000" });
+
+    public void Dispose()
+    {
+        _environment.Dispose();
+        _systemd.Dispose();
+        _directory.Dispose();
+    }
 
     [Fact]
     public async Task AddGateway_UnderNotifySocket_ReportsReadyPingsWhileAliveAndStopping()
     {
-        using var systemd = new NotifySocket();
-        using var environment = new ProcessEnvironment(new Dictionary<string, string> { ["NOTIFY_SOCKET"] = systemd.Path, ["WATCHDOG_USEC"] = "10000000" });
         await using var sut = BuildGateway();
 
         await sut.StartAsync();
-        await ArrivesAsync(systemd, "READY=1", 1);
-        await ArrivesAsync(systemd, "WATCHDOG=1", 1);
+        await ArrivesAsync("READY=1", 1);
+        await ArrivesAsync("WATCHDOG=1", 1);
         _time.Advance(PingInterval);
-        await ArrivesAsync(systemd, "WATCHDOG=1", 2);
+        await ArrivesAsync("WATCHDOG=1", 2);
         await sut.StopAsync();
-        await ArrivesAsync(systemd, "STOPPING=1", 1);
+        await ArrivesAsync("STOPPING=1", 1);
 
-        Assert.Equal(1, systemd.Count("READY=1"));
+        Assert.Equal(1, _systemd.Count("READY=1"));
     }
 
     [Fact]
     public async Task AddGateway_PipelineStuck_WithholdsWatchdogPingsUntilItIsAliveAgain()
     {
-        using var systemd = new NotifySocket();
-        using var environment = new ProcessEnvironment(new Dictionary<string, string> { ["NOTIFY_SOCKET"] = systemd.Path, ["WATCHDOG_USEC"] = "10000000" });
         await using var sut = BuildGateway();
         await sut.StartAsync();
-        await ArrivesAsync(systemd, "WATCHDOG=1", 1);
+        await ArrivesAsync("WATCHDOG=1", 1);
 
         _pipeline.Problem = "the uplink loop failed: test";
         _time.Advance(PingInterval);
@@ -56,11 +62,11 @@ public sealed class SystemdHostTests : IDisposable
         await Eventually.TrueAsync(() => Task.FromResult(_pipeline.Calls >= 3), Timeout, "the watchdog to look again");
         _pipeline.Problem = null;
         _time.Advance(PingInterval);
-        await ArrivesAsync(systemd, "WATCHDOG=1", 2);
+        await ArrivesAsync("WATCHDOG=1", 2);
         await sut.StopAsync();
 
         // Datagrams arrive in the order they were sent: had a stuck round pinged, the ping after it would be the fourth.
-        Assert.Equal(2, systemd.Count("WATCHDOG=1"));
+        Assert.Equal(2, _systemd.Count("WATCHDOG=1"));
     }
 
     private WebApplication BuildGateway()
@@ -82,8 +88,8 @@ public sealed class SystemdHostTests : IDisposable
         return builder.Build();
     }
 
-    private static Task ArrivesAsync(NotifySocket systemd, string assignment, int count) =>
-        Eventually.TrueAsync(() => Task.FromResult(systemd.Count(assignment) >= count), Timeout, $"{count} × {assignment}");
+    private Task ArrivesAsync(string assignment, int count) =>
+        Eventually.TrueAsync(() => Task.FromResult(_systemd.Count(assignment) >= count), Timeout, $"{count} × {assignment}");
 
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 }
