@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SmartHome.Contracts.ApplianceLink;
 using SmartHome.Contracts.Telemetry;
 using SmartHome.Contracts.Validation;
+using SmartHome.Gateway.Clock;
 using SmartHome.Gateway.Devices.Ds18b20;
 using SmartHome.Gateway.Options;
 using SmartHome.Gateway.Outbox;
@@ -19,6 +20,7 @@ namespace SmartHome.Gateway.Devices;
 internal sealed class WiredSensorService(
     IOptions<GatewayOptions> options,
     DurableOutbox outbox,
+    GatewayClock clock,
     TimeProvider time,
     GpioControllerFactory gpio,
     IHostEnvironment environment,
@@ -144,6 +146,11 @@ internal sealed class WiredSensorService(
         {
             Log.RecordRejected(logger, record.Kind.ToString(), rejection.Code, rejection.Detail);
             return;
+        }
+
+        if (!clock.IsSynchronized())
+        {
+            record = record with { ClockSynced = false };
         }
 
         try

@@ -30,6 +30,7 @@ public sealed class WiredSensorServiceTests : IAsyncLifetime
     private readonly TempDirectory _contentRoot = new();
     private readonly FakeTimeProvider _time = new(TestData.Start);
     private readonly SimulatedGpioDriver _driver = new();
+    private readonly FakeClockSyncProbe _clockSync = new();
     private DurableOutbox _outbox = null!;
 
     public Task InitializeAsync()
@@ -75,6 +76,29 @@ public sealed class WiredSensorServiceTests : IAsyncLifetime
         Assert.Equal((RecordKind.Fault, Ds18b20Faults.PowerOn85, RecordQuality.Bad, (double?)null), (freezer.Kind, freezer.Reason, freezer.Quality, freezer.Celsius));
         var pantry = Assert.Single(records, r => r.Sensor == "pantry");
         Assert.Equal((RecordKind.Fault, Ds18b20Faults.Disconnected, RecordQuality.Bad), (pantry.Kind, pantry.Reason, pantry.Quality));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_ClockNotYetSynchronised_FlagsTheRecordsItStamps()
+    {
+        _clockSync.Synchronized = false;
+        W1Sysfs.Write(_sysfs.Path, FridgeProbe, W1Sysfs.Slave("YES", "3875"));
+        using var sut = NewService(Options(o =>
+        {
+            o.Ds18b20.Enabled = true;
+            o.Ds18b20.SysfsRoot = _sysfs.Path;
+            o.Ds18b20.Interval = TimeSpan.FromSeconds(30);
+            o.Ds18b20.Probes[FridgeProbe] = "fridge";
+        }));
+        await sut.StartAsync(CancellationToken.None);
+        await RecordsAsync(1);
+
+        _clockSync.Synchronized = true;
+        var records = await RecordsAsync(2, TimeSpan.FromSeconds(30));
+        await sut.StopAsync(CancellationToken.None);
+
+        Assert.Equal(false, records[0].ClockSynced);
+        Assert.Null(records[1].ClockSynced);
     }
 
     [Fact]
@@ -153,7 +177,7 @@ public sealed class WiredSensorServiceTests : IAsyncLifetime
     {
         var opened = false;
         using var sut = new WiredSensorService(
-            Microsoft.Extensions.Options.Options.Create(new GatewayOptions()), _outbox, _time, () =>
+            Microsoft.Extensions.Options.Options.Create(new GatewayOptions()), _outbox, FakeClockSyncProbe.Clock(_time), _time, () =>
             {
                 opened = true;
                 return new GpioController(_driver);
@@ -330,7 +354,7 @@ public sealed class WiredSensorServiceTests : IAsyncLifetime
     }
 
     private WiredSensorService NewService(GatewayOptions options, GpioControllerFactory? gpio = null) =>
-        new(Microsoft.Extensions.Options.Options.Create(options), _outbox, _time, gpio ?? (() => new GpioController(_driver)),
+        new(Microsoft.Extensions.Options.Options.Create(options), _outbox, FakeClockSyncProbe.Clock(_time, _clockSync), _time, gpio ?? (() => new GpioController(_driver)),
             new HostingEnvironment { ContentRootPath = _contentRoot.Path }, NullLogger<WiredSensorService>.Instance);
 
     private static GatewayOptions Options(Action<DevicesOptions> configure)
