@@ -50,6 +50,9 @@ internal sealed record AllInOneSettings
         ["SmartHome:Gateway:Uplink:Port"] = BrokerPort.ToString(),
         ["SmartHome:Gateway:ApplianceLink:Port"] = ApplianceLinkPort.ToString(),
         ["SmartHome:Gateway:Outbox:Path"] = Path.Combine(DataPath, "gateway-outbox"),
+
+        // The gateway and the cloud share this machine's clock, so the gateway's times are as right as the cloud's.
+        ["SmartHome:Gateway:Clock:AssumeSynced"] = "true",
     };
 
     /// <summary>What the simulated fridge gets unless configuration says otherwise.</summary>
