@@ -48,6 +48,8 @@ internal sealed record AllInOneSettings
         ["SmartHome:Gateway:GatewayId"] = GatewayId,
         ["SmartHome:Gateway:Uplink:Host"] = "127.0.0.1",
         ["SmartHome:Gateway:Uplink:Port"] = BrokerPort.ToString(),
+        // One gateway next to its own broker: there is no fleet to spread out, and the demo should start at once.
+        ["SmartHome:Gateway:Uplink:BootJitter"] = "00:00:00",
         ["SmartHome:Gateway:ApplianceLink:Port"] = ApplianceLinkPort.ToString(),
         ["SmartHome:Gateway:Outbox:Path"] = Path.Combine(DataPath, "gateway-outbox"),
 

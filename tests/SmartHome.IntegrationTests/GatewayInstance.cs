@@ -32,6 +32,7 @@ internal sealed class GatewayInstance : IAsyncDisposable
             ["SmartHome:Gateway:GatewayId"] = gatewayId,
             ["SmartHome:Gateway:Uplink:Host"] = "127.0.0.1",
             ["SmartHome:Gateway:Uplink:Port"] = uplinkPort.ToString(),
+            ["SmartHome:Gateway:Uplink:BootJitter"] = "00:00:00",
             ["SmartHome:Gateway:ApplianceLink:Port"] = linkPort.ToString(),
             ["SmartHome:Gateway:Health:Port"] = healthPort.ToString(),
             ["SmartHome:Gateway:Outbox:Path"] = outboxPath,

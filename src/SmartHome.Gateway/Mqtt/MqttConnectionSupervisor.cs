@@ -24,13 +24,14 @@ internal sealed class MqttConnectionSupervisor : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly IMqttConnectionObserver? _observer;
+    private readonly Func<double>? _unitRandom;
     private readonly Lock _gate = new();
     private long _generation;
     private Connection? _current;
 
     public MqttConnectionSupervisor(
         string name, MqttClientOptions options, string broker, MqttConnectionTimings timings, TimeProvider time, ILogger logger,
-        IMqttConnectionObserver? observer = null)
+        IMqttConnectionObserver? observer = null, Func<double>? unitRandom = null)
     {
         _name = name;
         _options = options;
@@ -39,6 +40,7 @@ internal sealed class MqttConnectionSupervisor : IDisposable
         _time = time;
         _logger = logger;
         _observer = observer;
+        _unitRandom = unitRandom;
         Client = new MqttClientFactory().CreateMqttClient();
         Client.DisconnectedAsync += OnDisconnectedAsync;
     }
@@ -46,7 +48,7 @@ internal sealed class MqttConnectionSupervisor : IDisposable
     public IMqttClient Client { get; }
 
     /// <summary>
-    /// Connects again and again until <paramref name="stopping"/> is cancelled. After each CONNACK,
+    /// Waits the boot jitter, then connects again and again until <paramref name="stopping"/> is cancelled. After each CONNACK,
     /// <paramref name="prepare"/> readies the connection and returns null, or why the broker refused it; then
     /// <paramref name="work"/> runs until the connection ends (or fails, which ends the connection).
     /// </summary>
@@ -54,7 +56,17 @@ internal sealed class MqttConnectionSupervisor : IDisposable
         Func<IMqttClient, CancellationToken, Task<string?>> prepare, Func<IMqttClient, CancellationToken, Task>? work, CancellationToken stopping)
     {
         ArgumentNullException.ThrowIfNull(prepare);
-        var backoff = new ReconnectBackoff(_timings.BackoffInitial, _timings.BackoffCap);
+        var backoff = new ReconnectBackoff(_timings.BackoffInitial, _timings.BackoffCap, _unitRandom);
+        var bootDelay = backoff.BootDelay(_timings.BootJitter);
+        if (bootDelay > TimeSpan.Zero)
+        {
+            Log.BootJitter(_logger, _name, _broker, bootDelay);
+            if (!await DelayAsync(bootDelay, stopping))
+            {
+                return;
+            }
+        }
+
         while (!stopping.IsCancellationRequested)
         {
             var (connectedAt, reason) = await RunConnectionAsync(prepare, work, stopping);
@@ -70,11 +82,7 @@ internal sealed class MqttConnectionSupervisor : IDisposable
 
             var delay = backoff.Next();
             Log.Unavailable(_logger, _name, _broker, reason, delay);
-            try
-            {
-                await Task.Delay(delay, _time, stopping);
-            }
-            catch (OperationCanceledException)
+            if (!await DelayAsync(delay, stopping))
             {
                 return;
             }
@@ -119,6 +127,20 @@ internal sealed class MqttConnectionSupervisor : IDisposable
         current.Lost.TrySetResult(Describe(args));
         current.Closed.TrySetResult();
         return Task.CompletedTask;
+    }
+
+    /// <summary>False when <paramref name="stopping"/> cut the wait short.</summary>
+    private async Task<bool> DelayAsync(TimeSpan delay, CancellationToken stopping)
+    {
+        try
+        {
+            await Task.Delay(delay, _time, stopping);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     private static string Describe(MqttClientDisconnectedEventArgs args) =>

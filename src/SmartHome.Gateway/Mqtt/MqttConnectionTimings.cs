@@ -5,6 +5,9 @@ internal sealed record MqttConnectionTimings
 {
     public static MqttConnectionTimings Default { get; } = new();
 
+    /// <summary>The first attempt waits a random delay up to this long (<c>Uplink:BootJitter</c>); zero connects at once.</summary>
+    public TimeSpan BootJitter { get; init; }
+
     public TimeSpan BackoffInitial { get; init; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan BackoffCap { get; init; } = TimeSpan.FromSeconds(60);

@@ -21,5 +21,8 @@ internal sealed class ReconnectBackoff(TimeSpan initial, TimeSpan cap, Func<doub
 
     public void Reset() => _attempt = 0;
 
+    /// <summary>The wait before the very first attempt: uniform in [0, <paramref name="jitter"/>].</summary>
+    public TimeSpan BootDelay(TimeSpan jitter) => jitter * _unitRandom();
+
     private static double CryptoUnitRandom() => RandomNumberGenerator.GetInt32(int.MaxValue) / (double)int.MaxValue;
 }

@@ -17,6 +17,7 @@ public static class GatewayConfigKeys
     public const string UplinkClientCertFile = Uplink + ":ClientCertFile";
     public const string UplinkClientKeyFile = Uplink + ":ClientKeyFile";
     public const string UplinkReplayRate = Uplink + ":ReplayRate";
+    public const string UplinkBootJitter = Uplink + ":BootJitter";
 
     public const string ApplianceLink = Section + ":ApplianceLink";
     public const string ApplianceLinkPort = ApplianceLink + ":Port";

@@ -5,6 +5,8 @@ namespace SmartHome.Gateway.Options;
 /// <summary>The cloud broker the gateway publishes to (contract §3).</summary>
 public sealed class UplinkOptions : IValidatableObject
 {
+    private static readonly TimeSpan MaxBootJitter = TimeSpan.FromMinutes(10);
+
     [Required(ErrorMessage = GatewayConfigKeys.UplinkHost + " is required")]
     public string Host { get; set; } = "127.0.0.1";
 
@@ -32,6 +34,12 @@ public sealed class UplinkOptions : IValidatableObject
     [Between(1, 10_000, ErrorMessage = GatewayConfigKeys.UplinkReplayRate + " must be from 1 to 10000 envelopes per second")]
     public int ReplayRate { get; set; } = 50;
 
+    /// <summary>
+    /// The first connection attempt waits a random delay up to this long, so that the gateways of a neighbourhood
+    /// coming back from a power cut do not reach the broker in one wave; zero connects at once.
+    /// </summary>
+    public TimeSpan BootJitter { get; set; } = TimeSpan.FromSeconds(5);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!string.IsNullOrEmpty(Password) && string.IsNullOrEmpty(Username))
@@ -47,6 +55,11 @@ public sealed class UplinkOptions : IValidatableObject
         if (!string.IsNullOrEmpty(ClientKeyFile) && string.IsNullOrEmpty(ClientCertFile))
         {
             yield return new($"{GatewayConfigKeys.UplinkClientKeyFile} is set but {GatewayConfigKeys.UplinkClientCertFile} is not", [nameof(ClientKeyFile)]);
+        }
+
+        if (BootJitter < TimeSpan.Zero || BootJitter > MaxBootJitter)
+        {
+            yield return new($"{GatewayConfigKeys.UplinkBootJitter} must be from 00:00:00 to {MaxBootJitter}, was {BootJitter}", [nameof(BootJitter)]);
         }
 
         foreach (var (key, member, path) in new[]

@@ -28,8 +28,9 @@ internal sealed class UplinkService(
     {
         var uplink = options.Value.Uplink;
         _broker = $"{uplink.Host}:{uplink.Port}";
-        var clientOptions = UplinkClientOptions.Create(uplink, identity, timings.Connection);
-        _supervisor = new("Uplink", clientOptions, _broker, timings.Connection, time, logger, connectivity);
+        var connection = timings.Connection with { BootJitter = uplink.BootJitter };
+        var clientOptions = UplinkClientOptions.Create(uplink, identity, connection);
+        _supervisor = new("Uplink", clientOptions, _broker, connection, time, logger, connectivity);
         return base.StartAsync(cancellationToken);
     }
 

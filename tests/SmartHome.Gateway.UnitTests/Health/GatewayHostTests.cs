@@ -160,6 +160,7 @@ public sealed class GatewayHostTests : IDisposable
             ["SmartHome:Gateway:ApplianceLink:Port"] = Port(_appliancePort),
             ["SmartHome:Gateway:Health:Port"] = Port(_healthPort),
             ["SmartHome:Gateway:Outbox:Path"] = Path.Combine(_directory.Path, "outbox"),
+            ["SmartHome:Gateway:Uplink:BootJitter"] = "00:00:00",
         };
         foreach (var (key, value) in overrides)
         {

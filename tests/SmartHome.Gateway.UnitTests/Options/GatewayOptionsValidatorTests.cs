@@ -66,6 +66,28 @@ public sealed class GatewayOptionsValidatorTests
         Assert.Contains("SmartHome:Gateway:Uplink:ReplayRate must be from 1 to 10000 envelopes per second", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("-00:00:01")]
+    [InlineData("00:10:01")]
+    public void Validate_UplinkBootJitterOutOfRange_FailsNamingTheKey(string jitter)
+    {
+        var options = Valid();
+        options.Uplink.BootJitter = TimeSpan.Parse(jitter, System.Globalization.CultureInfo.InvariantCulture);
+
+        var result = _sut.Validate(null, options);
+
+        Assert.Contains("SmartHome:Gateway:Uplink:BootJitter must be from 00:00:00 to 00:10:00", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_UplinkBootJitterZero_Succeeds()
+    {
+        var options = Valid();
+        options.Uplink.BootJitter = TimeSpan.Zero;
+
+        Assert.True(_sut.Validate(null, options).Succeeded);
+    }
+
     [Fact]
     public void Validate_PortZeroForApplianceLinkAndHealth_Succeeds()
     {

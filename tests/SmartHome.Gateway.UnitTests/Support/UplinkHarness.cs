@@ -40,7 +40,7 @@ internal sealed class UplinkHarness : IAsyncDisposable
         {
             HouseholdId = Identity.HouseholdId,
             GatewayId = Identity.GatewayId,
-            Uplink = new() { Host = "127.0.0.1", Port = brokerPort },
+            Uplink = new() { Host = "127.0.0.1", Port = brokerPort, BootJitter = TimeSpan.Zero },
         };
         configure?.Invoke(options.Uplink);
         var wrapped = Microsoft.Extensions.Options.Options.Create(options);
