@@ -1,11 +1,16 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using SmartHome.Gateway;
 using SmartHome.Testing;
 
 namespace SmartHome.IntegrationTests;
 
-/// <summary>The gateway host in this process, with its appliance link and health on free ports and its outbox in a folder.</summary>
+/// <summary>
+/// The gateway host in this process, with its appliance link and health on free ports and its outbox in a folder; what
+/// it logs is collected in <see cref="Logs"/>.
+/// </summary>
 internal sealed class GatewayInstance : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -21,7 +26,11 @@ internal sealed class GatewayInstance : IAsyncDisposable
 
     public Uri HealthAddress { get; }
 
-    public static async Task<GatewayInstance> StartAsync(string householdId, string gatewayId, int uplinkPort, string outboxPath)
+    public FakeLogCollector Logs => _app.Services.GetFakeLogCollector();
+
+    /// <summary>Starts a gateway; <paramref name="settings"/> (TLS files, credentials) are added after the defaults.</summary>
+    public static async Task<GatewayInstance> StartAsync(
+        string householdId, string gatewayId, int uplinkPort, string outboxPath, IDictionary<string, string?>? settings = null)
     {
         var linkPort = FreePort.Next();
         var healthPort = FreePort.Next();
@@ -37,6 +46,8 @@ internal sealed class GatewayInstance : IAsyncDisposable
             ["SmartHome:Gateway:Health:Port"] = healthPort.ToString(),
             ["SmartHome:Gateway:Outbox:Path"] = outboxPath,
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        builder.Services.AddFakeLogging();
         builder.AddGateway();
         var app = builder.Build();
         app.MapGatewayHealth();

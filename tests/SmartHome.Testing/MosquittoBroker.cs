@@ -5,22 +5,30 @@ namespace SmartHome.Testing;
 
 /// <summary>
 /// A real Mosquitto broker (Debian's package, installed by the test script) on a free loopback port, with its own
-/// configuration and persistence in a temporary folder. Stop and start it again to simulate an outage.
+/// configuration and persistence in a temporary folder. Stop and start it again to simulate an outage. With a
+/// <see cref="MosquittoTls"/>, it also listens with TLS on <see cref="TlsPort"/>, while <see cref="Port"/> stays plain
+/// for test subscribers and the cloud.
 /// </summary>
 public sealed class MosquittoBroker : IAsyncDisposable
 {
     private const string Executable = "/usr/sbin/mosquitto";
     private readonly string _directory;
     private readonly StringBuilder _output = new();
+    private readonly MosquittoTls? _tls;
     private Process? _process;
 
-    private MosquittoBroker(string directory, int port)
+    private MosquittoBroker(string directory, int port, MosquittoTls? tls)
     {
         _directory = directory;
         Port = port;
+        _tls = tls;
+        TlsPort = tls is null ? null : FreePort.Next();
     }
 
     public int Port { get; }
+
+    /// <summary>The TLS listener's port, when the broker was started with one.</summary>
+    public int? TlsPort { get; }
 
     public string ConfigPath => Path.Combine(_directory, "mosquitto.conf");
 
@@ -35,8 +43,9 @@ public sealed class MosquittoBroker : IAsyncDisposable
         }
     }
 
-    /// <param name="extraConfig">Lines appended to the configuration (ACLs, TLS listeners).</param>
-    public static async Task<MosquittoBroker> StartAsync(string extraConfig = "")
+    /// <param name="extraConfig">Lines appended to the configuration (ACLs, further listeners).</param>
+    /// <param name="tls">A TLS listener on a second free port.</param>
+    public static async Task<MosquittoBroker> StartAsync(string extraConfig = "", MosquittoTls? tls = null)
     {
         if (!File.Exists(Executable))
         {
@@ -44,7 +53,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
         }
 
         var directory = Directory.CreateTempSubdirectory("shg-mosquitto-").FullName;
-        var broker = new MosquittoBroker(directory, FreePort.Next());
+        var broker = new MosquittoBroker(directory, FreePort.Next(), tls);
         await File.WriteAllTextAsync(broker.ConfigPath, $"""
             listener {broker.Port} 127.0.0.1
             allow_anonymous true
@@ -54,13 +63,16 @@ public sealed class MosquittoBroker : IAsyncDisposable
             max_queued_messages 100000
             log_dest stdout
             {extraConfig}
+            {tls?.ListenerConfig(broker.TlsPort!.Value)}
             """);
         await broker.StartAsync();
         return broker;
     }
 
+    /// <summary>Starts the broker (again); a TLS listener reads its certificate files anew.</summary>
     public async Task StartAsync()
     {
+        _tls?.MakeReadableByBroker();
         var info = new ProcessStartInfo(Executable, ["-c", ConfigPath]) { RedirectStandardOutput = true, RedirectStandardError = true };
         _process = Process.Start(info) ?? throw new InvalidOperationException("mosquitto did not start");
         _process.OutputDataReceived += (_, e) => Append(e.Data);
@@ -70,10 +82,14 @@ public sealed class MosquittoBroker : IAsyncDisposable
         try
         {
             await FreePort.WaitUntilListeningAsync(Port, TimeSpan.FromSeconds(15));
+            if (TlsPort is { } tlsPort)
+            {
+                await FreePort.WaitUntilListeningAsync(tlsPort, TimeSpan.FromSeconds(15));
+            }
         }
         catch (OperationCanceledException)
         {
-            throw new InvalidOperationException($"mosquitto did not listen on {Port}:\n{Output}");
+            throw new InvalidOperationException($"mosquitto did not listen on {Port} (TLS: {TlsPort}):\n{Output}");
         }
     }
 

@@ -17,6 +17,7 @@ internal sealed record UplinkHealth(
     DateTimeOffset Since,
     DateTimeOffset? ConnectedSince,
     long Reconnects,
+    long FailedAttempts,
     string? LastError,
     long PublishedEnvelopes,
     long PublishedRecords,

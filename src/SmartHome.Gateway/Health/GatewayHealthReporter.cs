@@ -24,6 +24,7 @@ internal sealed class GatewayHealthReporter(
                 uplink.Since,
                 uplink.ConnectedSince,
                 uplink.Reconnects,
+                uplink.FailedAttempts,
                 uplink.LastError,
                 counters.EnvelopesPublished,
                 counters.RecordsPublished,

@@ -21,7 +21,7 @@ internal sealed class UplinkConnectivity : IMqttConnectionObserver
         ArgumentNullException.ThrowIfNull(metrics);
         _time = time;
         _metrics = metrics;
-        _current = new(UplinkState.Disconnected, time.GetUtcNow(), null, 0, null);
+        _current = new(UplinkState.Disconnected, time.GetUtcNow(), null, 0, 0, null);
         metrics.ObserveUplinkConnected(() => Current.State == UplinkState.Connected ? 1 : 0);
     }
 
@@ -52,9 +52,15 @@ internal sealed class UplinkConnectivity : IMqttConnectionObserver
         return current with { State = UplinkState.Connected, Since = now, ConnectedSince = now, Reconnects = reconnects, LastError = null };
     });
 
-    /// <summary>From Connecting (the attempt failed) or Connected (the connection was lost or closed).</summary>
-    public void Disconnected(string? reason) => Move(null, current =>
-        current with { State = UplinkState.Disconnected, Since = _time.GetUtcNow(), ConnectedSince = null, LastError = reason ?? current.LastError });
+    /// <summary>From Connecting (the attempt failed, and is counted) or Connected (the connection was lost or closed).</summary>
+    public void Disconnected(string? reason) => Move(null, current => current with
+    {
+        State = UplinkState.Disconnected,
+        Since = _time.GetUtcNow(),
+        ConnectedSince = null,
+        FailedAttempts = current.FailedAttempts + (current.State == UplinkState.Connecting ? 1 : 0),
+        LastError = reason ?? current.LastError,
+    });
 
     private void Move(UplinkState? from, Func<UplinkSnapshot, UplinkSnapshot> transition)
     {
@@ -71,5 +77,9 @@ internal sealed class UplinkConnectivity : IMqttConnectionObserver
     }
 }
 
-/// <summary>The uplink's state at one moment: since when, since when connected, how often it reconnected, why it last failed.</summary>
-internal sealed record UplinkSnapshot(UplinkState State, DateTimeOffset Since, DateTimeOffset? ConnectedSince, long Reconnects, string? LastError);
+/// <summary>
+/// The uplink's state at one moment: since when, since when connected, how often it reconnected, how many attempts
+/// failed (refused, unreachable, an untrusted certificate), why it last failed.
+/// </summary>
+internal sealed record UplinkSnapshot(
+    UplinkState State, DateTimeOffset Since, DateTimeOffset? ConnectedSince, long Reconnects, long FailedAttempts, string? LastError);

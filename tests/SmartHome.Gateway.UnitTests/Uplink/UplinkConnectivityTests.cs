@@ -13,7 +13,7 @@ public sealed class UplinkConnectivityTests
     {
         var sut = new UplinkConnectivity(_time, TestData.NewMetrics());
 
-        Assert.Equal(new UplinkSnapshot(UplinkState.Disconnected, TestData.Start, null, 0, null), sut.Current);
+        Assert.Equal(new UplinkSnapshot(UplinkState.Disconnected, TestData.Start, null, 0, 0, null), sut.Current);
     }
 
     [Fact]
@@ -59,6 +59,22 @@ public sealed class UplinkConnectivityTests
         Assert.Equal(UplinkState.Disconnected, sut.Current.State);
         Assert.Equal("connection refused", sut.Current.LastError);
         Assert.Null(sut.Current.ConnectedSince);
+    }
+
+    [Fact]
+    public void Disconnected_CountsFailedAttemptsButNotLostConnections()
+    {
+        var sut = new UplinkConnectivity(_time, TestData.NewMetrics());
+        sut.Connecting();
+        sut.Disconnected("certificate not trusted");
+        sut.Connecting();
+        sut.Disconnected("certificate not trusted");
+
+        sut.Connecting();
+        sut.Connected();
+        sut.Disconnected("broker went away");
+
+        Assert.Equal(2, sut.Current.FailedAttempts);
     }
 
     [Fact]

@@ -2,11 +2,13 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace SmartHome.Gateway.UnitTests.Support;
+namespace SmartHome.Testing;
 
 /// <summary>A throwaway CA and certificates it signs, written as PEM files the way an operator would deploy them.</summary>
-internal sealed class TestCertificates : IDisposable
+public sealed class TestCertificates : IDisposable
 {
+    private const string ServerAuthentication = "1.3.6.1.5.5.7.3.1";
+    private const string ClientAuthentication = "1.3.6.1.5.5.7.3.2";
     private readonly ECDsa _caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 
     public TestCertificates(string directory, string name)
@@ -30,33 +32,50 @@ internal sealed class TestCertificates : IDisposable
     public X509Certificate2 IssueServerCertificate()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddDnsName("localhost");
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
-        return Issue(request, key);
+        return Issue(ServerRequest(key), key);
     }
 
-    /// <summary>A client certificate written as PEM certificate and PEM key files; returns their paths.</summary>
+    /// <summary>A server certificate for 127.0.0.1 and localhost as PEM certificate and key files, for a broker such as Mosquitto.</summary>
+    public (string CertificateFile, string KeyFile) IssueServerCertificateFiles(string name)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        return WritePemFiles(name, ServerRequest(key), key);
+    }
+
+    /// <summary>A client certificate with subject <c>CN={name}</c> written as PEM certificate and PEM key files; returns their paths.</summary>
     public (string CertificateFile, string KeyFile) IssueClientCertificateFiles(string name)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], false));
-        using var certificate = Issue(request, key);
-        var certificateFile = Path.Combine(Directory, $"{name}.crt.pem");
-        var keyFile = Path.Combine(Directory, $"{name}.key.pem");
-        File.WriteAllText(certificateFile, certificate.ExportCertificatePem());
-        File.WriteAllText(keyFile, key.ExportPkcs8PrivateKeyPem());
-        return (certificateFile, keyFile);
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(ClientAuthentication)], false));
+        return WritePemFiles(name, request, key);
     }
 
     public void Dispose()
     {
         Ca.Dispose();
         _caKey.Dispose();
+    }
+
+    private static CertificateRequest ServerRequest(ECDsa key)
+    {
+        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddDnsName("localhost");
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(ServerAuthentication)], false));
+        return request;
+    }
+
+    private (string CertificateFile, string KeyFile) WritePemFiles(string name, CertificateRequest request, ECDsa key)
+    {
+        using var certificate = Issue(request, key);
+        var certificateFile = Path.Combine(Directory, $"{name}.crt.pem");
+        var keyFile = Path.Combine(Directory, $"{name}.key.pem");
+        File.WriteAllText(certificateFile, certificate.ExportCertificatePem());
+        File.WriteAllText(keyFile, key.ExportPkcs8PrivateKeyPem());
+        return (certificateFile, keyFile);
     }
 
     private X509Certificate2 Issue(CertificateRequest request, ECDsa key)
