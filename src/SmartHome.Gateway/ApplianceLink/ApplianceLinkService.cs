@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
-using SmartHome.Gateway.Options;
+using SmartHome.Gateway.HomeAssistant;
 using SmartHome.Gateway.Mqtt;
+using SmartHome.Gateway.Options;
 
 namespace SmartHome.Gateway.ApplianceLink;
 
@@ -9,6 +10,7 @@ internal sealed class ApplianceLinkService(
     IOptions<GatewayOptions> options,
     ApplianceMessageHandler handler,
     GatewayIdentity identity,
+    HomeAssistantTopics homeAssistant,
     MqttConnectionTimings timings,
     TimeProvider time,
     ILogger<ApplianceLinkService> logger) : IHostedService, IDisposable
@@ -23,7 +25,8 @@ internal sealed class ApplianceLinkService(
         var settings = options.Value.ApplianceLink;
         _link = BrokerAddress.TryParse(settings.ExternalBroker, out var broker)
             ? new ExternalApplianceSubscriber(handler, broker, identity, timings, time, logger)
-            : new EmbeddedApplianceBroker(handler, settings.Port, logger);
+            : new EmbeddedApplianceBroker(
+                handler, settings.Port, logger, options.Value.HomeAssistant.Enabled ? homeAssistant.IsHomeAssistantTraffic : null);
         await _link.StartAsync(cancellationToken);
     }
 

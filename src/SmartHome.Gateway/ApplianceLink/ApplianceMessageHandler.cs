@@ -8,7 +8,8 @@ namespace SmartHome.Gateway.ApplianceLink;
 
 /// <summary>What happens to one appliance-link message, whichever broker it came through.</summary>
 internal sealed class ApplianceMessageHandler(
-    DurableOutbox outbox, GatewayClock clock, TimeProvider time, GatewayMetrics metrics, ILogger<ApplianceMessageHandler> logger)
+    DurableOutbox outbox, GatewayClock clock, TimeProvider time, GatewayMetrics metrics, ILogger<ApplianceMessageHandler> logger,
+    IEnumerable<IAcceptedRecordObserver>? observers = null)
 {
     private const int MaxLoggedTopicLength = 128;
 
@@ -49,6 +50,11 @@ internal sealed class ApplianceMessageHandler(
         }
 
         metrics.ApplianceMessageAccepted();
+        foreach (var observer in observers ?? [])
+        {
+            observer.Accepted(result.Record!);
+        }
+
         return null;
     }
 

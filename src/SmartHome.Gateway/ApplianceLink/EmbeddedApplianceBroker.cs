@@ -8,9 +8,11 @@ namespace SmartHome.Gateway.ApplianceLink;
 /// <summary>
 /// An MQTTnet broker on 127.0.0.1 that appliances publish to. Every publish is handled inside the server's
 /// intercepting hook, which MQTTnet awaits before it queues the PUBACK: an appliance is acknowledged only once its
-/// record is durable in the outbox. When storing fails, the connection is closed without an acknowledgement.
+/// record is durable in the outbox. When storing fails, the connection is closed without an acknowledgement. Messages
+/// that <c>isLocalTraffic(clientId, topic)</c> claims (Home Assistant discovery) are routed like on any broker instead.
 /// </summary>
-internal sealed class EmbeddedApplianceBroker(ApplianceMessageHandler handler, int requestedPort, ILogger logger) : IApplianceLink, IDisposable
+internal sealed class EmbeddedApplianceBroker(
+    ApplianceMessageHandler handler, int requestedPort, ILogger logger, Func<string, string, bool>? isLocalTraffic = null) : IApplianceLink, IDisposable
 {
     private MqttServer? _server;
 
@@ -58,6 +60,11 @@ internal sealed class EmbeddedApplianceBroker(ApplianceMessageHandler handler, i
     private async Task OnPublishAsync(InterceptingPublishEventArgs args)
     {
         var message = args.ApplicationMessage;
+        if (isLocalTraffic?.Invoke(args.ClientId, message.Topic) == true)
+        {
+            return;
+        }
+
         Rejection? rejection;
         try
         {

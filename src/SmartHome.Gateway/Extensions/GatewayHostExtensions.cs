@@ -8,6 +8,7 @@ using SmartHome.Gateway.ApplianceLink;
 using SmartHome.Gateway.Clock;
 using SmartHome.Gateway.Devices;
 using SmartHome.Gateway.Health;
+using SmartHome.Gateway.HomeAssistant;
 using SmartHome.Gateway.Mqtt;
 using SmartHome.Gateway.Options;
 using SmartHome.Gateway.Outbox;
@@ -46,6 +47,15 @@ public static class GatewayHostExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<GatewayMetrics>(),
             sp.GetRequiredService<ILogger<DurableOutbox>>()));
+        services.TryAddSingleton(sp => new HomeAssistantTopics(
+            sp.GetRequiredService<IOptions<GatewayOptions>>().Value.HomeAssistant.DiscoveryPrefix, sp.GetRequiredService<GatewayIdentity>()));
+        services.TryAddSingleton<DiscoveryConfigs>();
+        services.TryAddSingleton(sp => new HomeAssistantState(
+            sp.GetRequiredService<HomeAssistantTopics>(),
+            sp.GetRequiredService<DiscoveryConfigs>(),
+            sp.GetRequiredService<IOptions<GatewayOptions>>().Value.HomeAssistant));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAcceptedRecordObserver, HomeAssistantState>(sp => sp.GetRequiredService<HomeAssistantState>()));
+        services.TryAddSingleton<HomeAssistantService>();
         services.TryAddSingleton<ApplianceMessageHandler>();
         services.TryAddSingleton<ApplianceLinkService>();
         services.TryAddSingleton<UplinkConnectivity>();
@@ -54,9 +64,11 @@ public static class GatewayHostExtensions
         services.TryAddSingleton<GatewayHealthReporter>();
         services.TryAddSingleton<GpioControllerFactory>(_ => () => new GpioController());
 
-        // Hosted services stop in reverse order: the appliance link stops taking messages before the uplink goes offline.
+        // Hosted services stop in reverse order: Home Assistant's availability goes offline while the appliance link's
+        // broker still runs, and the appliance link stops taking messages before the uplink goes offline.
         services.AddHostedService(sp => sp.GetRequiredService<UplinkService>());
         services.AddHostedService(sp => sp.GetRequiredService<ApplianceLinkService>());
+        services.AddHostedService(sp => sp.GetRequiredService<HomeAssistantService>());
         services.AddHostedService<WiredSensorService>();
 
         // Read without validation or binding: Kestrel's options are built with the application, before start-up

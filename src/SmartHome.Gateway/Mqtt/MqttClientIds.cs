@@ -13,4 +13,6 @@ internal static class MqttClientIds
     }
 
     public static string ApplianceLink(GatewayIdentity identity) => Uplink(identity) + ":appliances";
+
+    public static string HomeAssistant(GatewayIdentity identity) => Uplink(identity) + ":homeassistant";
 }

@@ -32,6 +32,10 @@ public static class GatewayConfigKeys
     public const string Health = Section + ":Health";
     public const string HealthPort = Health + ":Port";
 
+    public const string HomeAssistant = Section + ":HomeAssistant";
+    public const string HomeAssistantDiscoveryPrefix = HomeAssistant + ":DiscoveryPrefix";
+    public const string HomeAssistantExpiringWithin = HomeAssistant + ":ExpiringWithin";
+
     public const string Devices = Section + ":Devices";
     public const string DevicesAppliance = Devices + ":Appliance";
     public const string Ds18b20 = Devices + ":Ds18b20";

@@ -32,4 +32,7 @@ public sealed class GatewayOptions
 
     [ValidateObjectMembers]
     public DevicesOptions Devices { get; set; } = new();
+
+    [ValidateObjectMembers]
+    public HomeAssistantOptions HomeAssistant { get; set; } = new();
 }

@@ -88,6 +88,31 @@ public sealed class GatewayOptionsValidatorTests
         Assert.True(_sut.Validate(null, options).Succeeded);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("home/#")]
+    [InlineData("homeassistant/")]
+    public void Validate_BadDiscoveryPrefix_FailsNamingTheKey(string prefix)
+    {
+        var options = Valid();
+        options.HomeAssistant.DiscoveryPrefix = prefix;
+
+        var result = _sut.Validate(null, options);
+
+        Assert.Contains("SmartHome:Gateway:HomeAssistant:DiscoveryPrefix must be an MQTT topic", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_NegativeExpiringWithin_FailsNamingTheKey()
+    {
+        var options = Valid();
+        options.HomeAssistant.ExpiringWithin = TimeSpan.FromDays(-1);
+
+        var result = _sut.Validate(null, options);
+
+        Assert.Contains("SmartHome:Gateway:HomeAssistant:ExpiringWithin must be from 00:00:00 to 365.00:00:00", result.FailureMessage, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_PortZeroForApplianceLinkAndHealth_Succeeds()
     {
