@@ -36,9 +36,17 @@ public sealed class MqttTestClient : IAsyncDisposable
         _client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload)
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
 
+    /// <summary>Disconnects, unless the broker is already gone (a test stopped it).</summary>
     public async ValueTask DisposeAsync()
     {
-        await _client.DisconnectAsync();
+        try
+        {
+            await _client.DisconnectAsync();
+        }
+        catch (MQTTnet.Exceptions.MqttCommunicationException) when (!_client.IsConnected)
+        {
+        }
+
         _client.Dispose();
     }
 }
