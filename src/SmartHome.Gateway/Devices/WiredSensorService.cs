@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SmartHome.Contracts.ApplianceLink;
 using SmartHome.Contracts.Telemetry;
 using SmartHome.Contracts.Validation;
+using SmartHome.Gateway.ApplianceLink;
 using SmartHome.Gateway.Clock;
 using SmartHome.Gateway.Devices.Ds18b20;
 using SmartHome.Gateway.Options;
@@ -24,6 +25,7 @@ internal sealed class WiredSensorService(
     TimeProvider time,
     GpioControllerFactory gpio,
     IHostEnvironment environment,
+    IEnumerable<IAcceptedRecordObserver> observers,
     ILogger<WiredSensorService> logger)
     : BackgroundService
 {
@@ -160,6 +162,12 @@ internal sealed class WiredSensorService(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log.RecordNotStored(logger, record.Kind.ToString(), ex);
+            return;
+        }
+
+        foreach (var observer in observers)
+        {
+            observer.Accepted(record);
         }
     }
 

@@ -31,6 +31,7 @@ public sealed class WiredSensorServiceTests : IAsyncLifetime
     private readonly FakeTimeProvider _time = new(TestData.Start);
     private readonly SimulatedGpioDriver _driver = new();
     private readonly FakeClockSyncProbe _clockSync = new();
+    private readonly RecordingObserver _observer = new();
     private DurableOutbox _outbox = null!;
 
     public Task InitializeAsync()
@@ -76,6 +77,7 @@ public sealed class WiredSensorServiceTests : IAsyncLifetime
         Assert.Equal((RecordKind.Fault, Ds18b20Faults.PowerOn85, RecordQuality.Bad, (double?)null), (freezer.Kind, freezer.Reason, freezer.Quality, freezer.Celsius));
         var pantry = Assert.Single(records, r => r.Sensor == "pantry");
         Assert.Equal((RecordKind.Fault, Ds18b20Faults.Disconnected, RecordQuality.Bad), (pantry.Kind, pantry.Reason, pantry.Quality));
+        Assert.Equal(records.OrderBy(r => r.Sensor), _observer.Records.OrderBy(r => r.Sensor));
     }
 
     [Fact]
@@ -183,10 +185,12 @@ public sealed class WiredSensorServiceTests : IAsyncLifetime
                 return new GpioController(_driver);
             },
             new HostingEnvironment { ContentRootPath = _contentRoot.Path },
+            [_observer],
             NullLogger<WiredSensorService>.Instance);
 
         await sut.StartAsync(CancellationToken.None);
         await sut.StopAsync(CancellationToken.None);
+        Assert.Empty(_observer.Records);
 
         Assert.False(opened);
         Assert.Empty(_outbox.GetPending(0, 10));
@@ -355,7 +359,7 @@ public sealed class WiredSensorServiceTests : IAsyncLifetime
 
     private WiredSensorService NewService(GatewayOptions options, GpioControllerFactory? gpio = null) =>
         new(Microsoft.Extensions.Options.Options.Create(options), _outbox, FakeClockSyncProbe.Clock(_time, _clockSync), _time, gpio ?? (() => new GpioController(_driver)),
-            new HostingEnvironment { ContentRootPath = _contentRoot.Path }, NullLogger<WiredSensorService>.Instance);
+            new HostingEnvironment { ContentRootPath = _contentRoot.Path }, [_observer], NullLogger<WiredSensorService>.Instance);
 
     private static GatewayOptions Options(Action<DevicesOptions> configure)
     {
