@@ -43,6 +43,12 @@ public sealed class MosquittoBroker : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Started as root, Mosquitto would switch to its own user, which can neither save its persistence file in the
+    /// test's root-only temporary folder nor read the test's certificates.
+    /// </summary>
+    private static string StayAsRoot => Environment.UserName == "root" ? "user root" : string.Empty;
+
     /// <param name="extraConfig">Lines appended to the configuration (ACLs, further listeners).</param>
     /// <param name="tls">A TLS listener on a second free port.</param>
     public static async Task<MosquittoBroker> StartAsync(string extraConfig = "", MosquittoTls? tls = null)
@@ -62,6 +68,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
             autosave_interval 1
             max_queued_messages 100000
             log_dest stdout
+            {StayAsRoot}
             {extraConfig}
             {tls?.ListenerConfig(broker.TlsPort!.Value)}
             """);
@@ -72,7 +79,6 @@ public sealed class MosquittoBroker : IAsyncDisposable
     /// <summary>Starts the broker (again); a TLS listener reads its certificate files anew.</summary>
     public async Task StartAsync()
     {
-        _tls?.MakeReadableByBroker();
         var info = new ProcessStartInfo(Executable, ["-c", ConfigPath]) { RedirectStandardOutput = true, RedirectStandardError = true };
         _process = Process.Start(info) ?? throw new InvalidOperationException("mosquitto did not start");
         _process.OutputDataReceived += (_, e) => Append(e.Data);

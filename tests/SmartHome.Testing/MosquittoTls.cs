@@ -9,25 +9,6 @@ public sealed record MosquittoTls(string CaFile, string CertificateFile, string 
     /// <summary>The client certificate's CN becomes the MQTT username, which ACLs then apply to.</summary>
     public bool UseIdentityAsUsername { get; init; }
 
-    /// <summary>
-    /// Mosquitto started as root drops to its own user before it reads the certificates, so the files, and the folders
-    /// they are in, must be readable by others (test files in a temporary folder, not secrets).
-    /// </summary>
-    internal void MakeReadableByBroker()
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
-        foreach (var file in new[] { CaFile, CertificateFile, KeyFile })
-        {
-            File.SetUnixFileMode(file, File.GetUnixFileMode(file) | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-            var folder = Path.GetDirectoryName(Path.GetFullPath(file))!;
-            File.SetUnixFileMode(folder, File.GetUnixFileMode(folder) | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        }
-    }
-
     internal string ListenerConfig(int port) => $"""
         listener {port} 127.0.0.1
         cafile {CaFile}
