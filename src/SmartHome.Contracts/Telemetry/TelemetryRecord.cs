@@ -24,6 +24,13 @@ public sealed record TelemetryRecord
     public string? Sensor { get; init; }
     public double? Celsius { get; init; }
 
+    // temperature rolled up by the gateway's outbox under pressure: Celsius is then the mean of Samples readings
+    // taken within RollupSeconds from At.
+    public double? MinCelsius { get; init; }
+    public double? MaxCelsius { get; init; }
+    public int? Samples { get; init; }
+    public int? RollupSeconds { get; init; }
+
     // door
     public string? Door { get; init; }
     public DoorState? State { get; init; }

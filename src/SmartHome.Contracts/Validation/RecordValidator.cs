@@ -42,10 +42,27 @@ public static class RecordValidator
             return Invalid("'sensor' must be an identifier (1-64 characters of letters, digits, '.', '_' or '-')");
         }
 
-        return record.Celsius is { } c && double.IsFinite(c) && c is >= MinCelsius and <= MaxCelsius
-            ? null
-            : Invalid($"'celsius' must be a number between {MinCelsius} and {MaxCelsius}, was {record.Celsius?.ToString() ?? "missing"}");
+        if (!IsPlausible(record.Celsius))
+        {
+            return Invalid($"'celsius' must be a number between {MinCelsius} and {MaxCelsius}, was {record.Celsius?.ToString() ?? "missing"}");
+        }
+
+        return record is { MinCelsius: null, MaxCelsius: null, Samples: null, RollupSeconds: null } ? null : ValidateRollup(record);
     }
+
+    private static Rejection? ValidateRollup(TelemetryRecord record)
+    {
+        if (!IsPlausible(record.MinCelsius) || !IsPlausible(record.MaxCelsius) || record.Samples is null or < 1 || record.RollupSeconds is null or < 1)
+        {
+            return Invalid("a rolled-up temperature needs 'minCelsius' and 'maxCelsius' (plausible temperatures), 'samples' and 'rollupSeconds' (at least 1)");
+        }
+
+        return record.MinCelsius <= record.Celsius && record.Celsius <= record.MaxCelsius
+            ? null
+            : Invalid($"a rolled-up temperature needs minCelsius <= celsius <= maxCelsius, was {record.MinCelsius} <= {record.Celsius} <= {record.MaxCelsius}");
+    }
+
+    private static bool IsPlausible(double? celsius) => celsius is { } c && double.IsFinite(c) && c is >= MinCelsius and <= MaxCelsius;
 
     private static Rejection? ValidateInventory(TelemetryRecord record)
     {

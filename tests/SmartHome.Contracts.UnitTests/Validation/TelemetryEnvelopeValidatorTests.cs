@@ -70,6 +70,28 @@ public sealed class TelemetryEnvelopeValidatorTests
     }
 
     [Fact]
+    public void Read_RolledUpTemperature_AcceptsIt()
+    {
+        var rollup = Temperature(4.1) with { MinCelsius = 3.6, MaxCelsius = 5.2, Samples = 30, RollupSeconds = 900 };
+
+        var result = Read(Topic, Envelope() with { Records = [rollup] });
+
+        Assert.Null(result.Rejection);
+        Assert.Equal(rollup, Assert.Single(result.Envelope!.Records));
+    }
+
+    [Theory]
+    [InlineData(4.5, 5.2, 30, 900)]
+    [InlineData(3.6, 4.0, 30, 900)]
+    [InlineData(3.6, 5.2, 0, 900)]
+    [InlineData(3.6, 5.2, 30, 0)]
+    [InlineData(3.6, null, 30, 900)]
+    public void Read_InconsistentRollup_RejectsWithInvalidField(double? min, double? max, int samples, int rollupSeconds) =>
+        AssertRejected(
+            RejectionCodes.InvalidField,
+            Read(Topic, Envelope() with { Records = [Temperature(4.1) with { MinCelsius = min, MaxCelsius = max, Samples = samples, RollupSeconds = rollupSeconds }] }));
+
+    [Fact]
     public void Read_MalformedJson_RejectsWithMalformedJson()
     {
         AssertRejected(RejectionCodes.MalformedJson, TelemetryEnvelopeValidator.Read(Topic, "{\"schema\":"u8));
