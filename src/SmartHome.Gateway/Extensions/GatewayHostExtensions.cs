@@ -106,5 +106,9 @@ public static class GatewayHostExtensions
     }
 
     private static OutboxSettings OutboxSettingsFor(OutboxOptions outbox, IHostEnvironment environment) =>
-        new(Path.GetFullPath(Path.Combine(environment.ContentRootPath, outbox.Path)), outbox.MaxBytes);
+        new(Path.GetFullPath(Path.Combine(environment.ContentRootPath, outbox.Path)), outbox.MaxBytes)
+        {
+            MaxAge = outbox.MaxAge,
+            RollupInterval = outbox.RollupInterval,
+        };
 }

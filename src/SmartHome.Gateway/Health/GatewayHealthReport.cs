@@ -1,3 +1,4 @@
+using SmartHome.Gateway.Outbox;
 using SmartHome.Gateway.Uplink;
 
 namespace SmartHome.Gateway.Health;
@@ -35,6 +36,7 @@ internal sealed record OutboxHealth(
     long OverMaxBytes,
     long CorruptFramesSkipped,
     long LastSeq,
-    long AckedSeq);
+    long AckedSeq,
+    EvictionCounts Evictions);
 
 internal sealed record ApplianceLinkHealth(string? Mode, string? Endpoint, long Accepted, IReadOnlyDictionary<string, long> Rejected);

@@ -41,7 +41,8 @@ internal sealed class GatewayHealthReporter(
                 counters.OverMaxBytes,
                 counters.CorruptFramesSkipped,
                 outboxStatus.LastSeq,
-                outboxStatus.AckedSeq),
+                outboxStatus.AckedSeq,
+                outboxStatus.Evicted),
             new(link?.Mode, link?.Endpoint, counters.MessagesAccepted, counters.MessagesRejected));
     }
 }

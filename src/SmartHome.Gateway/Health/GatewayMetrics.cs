@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using SmartHome.Gateway.Outbox;
 
 namespace SmartHome.Gateway.Health;
 
@@ -17,6 +18,7 @@ internal sealed class GatewayMetrics
     private readonly Counter<long> _envelopesWritten;
     private readonly Counter<long> _bytesWritten;
     private readonly Counter<long> _overMaxBytes;
+    private readonly Counter<long> _evicted;
     private readonly Counter<long> _envelopesPublished;
     private readonly Counter<long> _recordsPublished;
     private readonly Counter<long> _reconnects;
@@ -44,6 +46,7 @@ internal sealed class GatewayMetrics
         _envelopesWritten = _meter.CreateCounter<long>("smarthome.gateway.outbox.envelopes_written", "{envelope}");
         _bytesWritten = _meter.CreateCounter<long>("smarthome.gateway.outbox.bytes_written", "By");
         _overMaxBytes = _meter.CreateCounter<long>("smarthome.gateway.outbox.over_max_bytes", "{write}");
+        _evicted = _meter.CreateCounter<long>("smarthome.gateway.outbox.evicted", "{reading}", "Readings the outbox's bounds evicted, by eviction (temperature_rolled_up, temperature_dropped, other_dropped, age_expired)");
         _envelopesPublished = _meter.CreateCounter<long>("smarthome.gateway.uplink.envelopes_published", "{envelope}");
         _recordsPublished = _meter.CreateCounter<long>("smarthome.gateway.uplink.records_published", "{record}");
         _reconnects = _meter.CreateCounter<long>("smarthome.gateway.uplink.reconnects", "{connection}");
@@ -74,6 +77,22 @@ internal sealed class GatewayMetrics
     {
         Interlocked.Increment(ref _overMaxBytesTotal);
         _overMaxBytes.Add(1);
+    }
+
+    public void OutboxEvicted(EvictionCounts evicted)
+    {
+        Add("temperature_rolled_up", evicted.TemperatureRolledUp);
+        Add("temperature_dropped", evicted.TemperatureDropped);
+        Add("other_dropped", evicted.OtherDropped);
+        Add("age_expired", evicted.AgeExpired);
+
+        void Add(string eviction, long readings)
+        {
+            if (readings > 0)
+            {
+                _evicted.Add(readings, new KeyValuePair<string, object?>("eviction", eviction));
+            }
+        }
     }
 
     public void CorruptFramesSkipped(int frames) => Interlocked.Add(ref _corruptFramesSkipped, frames);

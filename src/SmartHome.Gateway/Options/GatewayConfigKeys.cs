@@ -26,6 +26,8 @@ public static class GatewayConfigKeys
     public const string Outbox = Section + ":Outbox";
     public const string OutboxPath = Outbox + ":Path";
     public const string OutboxMaxBytes = Outbox + ":MaxBytes";
+    public const string OutboxMaxAge = Outbox + ":MaxAge";
+    public const string OutboxRollupInterval = Outbox + ":RollupInterval";
 
     public const string ClockAssumeSynced = Section + ":Clock:AssumeSynced";
 

@@ -1,7 +1,8 @@
 namespace SmartHome.Gateway.Outbox;
 
 /// <summary>
-/// The cursor loop: persists what the broker acknowledged and deletes the segments it no longer needs. The segment
+/// The cursor loop: persists what the broker acknowledged, deletes the segments it no longer needs, and applies the
+/// bounds (compaction runs here so that it never races the deletion of the segment it rewrites). The segment
 /// with the highest first seq is kept even when fully acknowledged, so that the log alone carries the highest seq
 /// handed out should the cursor be lost.
 /// </summary>
@@ -9,19 +10,21 @@ internal sealed partial class DurableOutbox
 {
     private async Task CursorLoopAsync()
     {
-        while (await _acknowledged.Reader.WaitToReadAsync())
+        while (await _housekeeping.Reader.WaitToReadAsync())
         {
-            _acknowledged.Reader.TryRead(out _);
-            PersistCursorAndDeleteSegments();
+            _housekeeping.Reader.TryRead(out _);
+            DeleteAcknowledgedSegments(PersistCursor().AckedSeq);
+            EnforceBounds();
+            PersistCursor();
         }
     }
 
-    private void PersistCursorAndDeleteSegments()
+    private OutboxCursor PersistCursor()
     {
         OutboxCursor cursor;
         lock (_gate)
         {
-            cursor = new(_ackedSeq, _lastSeq);
+            cursor = new(_ackedSeq, _lastSeq) { Evicted = _evicted };
         }
 
         if (cursor != _persistedCursor)
@@ -39,18 +42,13 @@ internal sealed partial class DurableOutbox
             }
         }
 
-        DeleteAcknowledgedSegments(cursor.AckedSeq);
+        return cursor;
     }
 
     /// <summary>Deletes the closed segments up to <paramref name="ackedSeq"/>, except the newest one holding a frame.</summary>
     private void DeleteAcknowledgedSegments(long ackedSeq)
     {
-        List<OutboxSegment> acknowledged;
-        lock (_gate)
-        {
-            var newest = _segments.Where(segment => segment.LastSeq > 0).MaxBy(segment => segment.FirstSeq);
-            acknowledged = _segments.FindAll(segment => segment != _active && segment != newest && segment.LastSeq <= ackedSeq);
-        }
+        var acknowledged = ClosedSegmentsExceptNewest().FindAll(segment => segment.LastSeq <= ackedSeq);
 
         foreach (var segment in acknowledged)
         {
@@ -69,6 +67,16 @@ internal sealed partial class DurableOutbox
                 _segments.Remove(segment);
                 _bytesOnDisk -= segment.Size;
             }
+        }
+    }
+
+    /// <summary>In log order, the segments that are no longer written, except the newest one holding a frame.</summary>
+    private List<OutboxSegment> ClosedSegmentsExceptNewest()
+    {
+        lock (_gate)
+        {
+            var newest = _segments.Where(segment => segment.LastSeq > 0).MaxBy(segment => segment.FirstSeq);
+            return _segments.Where(segment => segment != _active && segment != newest).OrderBy(segment => segment.FirstSeq).ToList();
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using SmartHome.Contracts.Telemetry;
 
 namespace SmartHome.Gateway.Outbox;
 
@@ -68,7 +69,7 @@ internal sealed partial class DurableOutbox
         long offset;
         try
         {
-            (segment, offset) = PrepareActiveSegment(envelopes[0].Seq, frames.WrittenCount);
+            (segment, offset) = PrepareActiveSegment(envelopes[0].Seq, frames.WrittenCount, now);
             RandomAccess.Write(_activeHandle!, frames.WrittenSpan, offset);
             RandomAccess.FlushToDisk(_activeHandle!);
         }
@@ -91,6 +92,7 @@ internal sealed partial class DurableOutbox
 
             _lastSeq = segment.LastSeq = envelopes[^1].Seq;
             segment.Size += frames.WrittenCount;
+            segment.TemperatureRecords += batch.Count(append => append.Record.Kind == RecordKind.Temperature);
             bytesOnDisk = _bytesOnDisk += frames.WrittenCount;
             appended = _appended;
             _appended = NewSignal();
@@ -102,9 +104,10 @@ internal sealed partial class DurableOutbox
         batch.ForEach(append => append.Durable.TrySetResult());
     }
 
-    private (OutboxSegment Segment, long Offset) PrepareActiveSegment(long firstSeq, int bytes)
+    private (OutboxSegment Segment, long Offset) PrepareActiveSegment(long firstSeq, int bytes, DateTimeOffset now)
     {
-        if (_active is { } active && (active.Size == 0 || active.Size + bytes <= _settings.SegmentBytes))
+        if (_active is { } active
+            && (active.Size == 0 || (active.Size + bytes <= _settings.SegmentBytes && now - _activeOpenedAt < _settings.SegmentMaxAge)))
         {
             return (active, active.Size);
         }
@@ -112,6 +115,7 @@ internal sealed partial class DurableOutbox
         CloseActiveSegment();
         var segment = OutboxSegment.Create(_settings.Directory, firstSeq);
         _activeHandle = File.OpenHandle(segment.Path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read | FileShare.Delete);
+        _activeOpenedAt = now;
         DirectorySync.Flush(_settings.Directory);
         lock (_gate)
         {
@@ -183,10 +187,11 @@ internal sealed partial class DurableOutbox
         if (bytesOnDisk > _settings.MaxBytes)
         {
             _metrics.OutboxOverMaxBytes();
+            _housekeeping.Writer.TryWrite(true);
             if (!_overMaxBytes)
             {
                 _overMaxBytes = true;
-                Log.OverMaxBytes(_logger, bytesOnDisk, _settings.MaxBytes);
+                Log.OverMaxBytes(_logger, bytesOnDisk, _settings.MaxBytes, _settings.EvictToBytes);
             }
         }
         else if (_overMaxBytes)

@@ -18,8 +18,9 @@ namespace SmartHome.Gateway.Outbox;
 /// <remarks>
 /// Records are grouped at write time (group commit): the writer collects what arrives within <see cref="OutboxSettings.Linger"/>
 /// (or up to <see cref="OutboxSettings.MaxBatchRecords"/>), seals it into envelopes with their seq, writes one frame
-/// run, fsyncs, and only then completes every <see cref="AppendAsync"/> of the batch. The size limit is watched,
-/// counted and logged, but nothing is dropped for it: every record stays until the broker acknowledges it.
+/// run, fsyncs, and only then completes every <see cref="AppendAsync"/> of the batch. Every record stays until the
+/// broker acknowledges it, unless the outbox goes over its size or age bound: then closed segments are compacted,
+/// evicting by class (see <see cref="EnforceBounds"/>).
 /// </remarks>
 internal sealed partial class DurableOutbox : IAsyncDisposable
 {
@@ -32,7 +33,7 @@ internal sealed partial class DurableOutbox : IAsyncDisposable
     private readonly GatewayMetrics _metrics;
     private readonly ILogger _logger;
     private readonly Channel<PendingAppend> _appends = Channel.CreateUnbounded<PendingAppend>(new() { SingleReader = true });
-    private readonly Channel<bool> _acknowledged =
+    private readonly Channel<bool> _housekeeping =
         Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
 
     private readonly Lock _gate = new();
@@ -41,6 +42,7 @@ internal sealed partial class DurableOutbox : IAsyncDisposable
     private readonly HashSet<long> _ackedBeyondCursor = [];
     private readonly Task _writer;
     private readonly Task _cursorWriter;
+    private readonly ITimer _ageCheck;
     private int _pendingHead;
     private long _pendingRecords;
     private long _lastSeq;
@@ -48,11 +50,13 @@ internal sealed partial class DurableOutbox : IAsyncDisposable
     private long _bytesOnDisk;
     private bool _overMaxBytes;
     private OutboxCursor _persistedCursor;
+    private EvictionCounts _evicted;
     private TaskCompletionSource _appended = NewSignal();
 
     // Owned by the writer loop only.
     private OutboxSegment? _active;
     private SafeFileHandle? _activeHandle;
+    private DateTimeOffset _activeOpenedAt;
 
     private DurableOutbox(
         OutboxSettings settings, GatewayIdentity identity, GatewayClock clock, TimeProvider time, GatewayMetrics metrics, ILogger logger,
@@ -71,13 +75,15 @@ internal sealed partial class DurableOutbox : IAsyncDisposable
         _lastSeq = Math.Max(recovered.LastSeq, Math.Max(cursor.HighWaterSeq, cursor.AckedSeq));
         _bytesOnDisk = _segments.Sum(segment => segment.Size);
         _persistedCursor = cursor;
+        _evicted = cursor.Evicted;
         _metrics.CorruptFramesSkipped(recovered.CorruptFrames);
         _metrics.ObserveOutbox(() => GetStatus().PendingEnvelopes, () => GetStatus().PendingRecords, () => GetStatus().OldestPendingAgeSeconds);
 
-        // Deletes the segments that were fully acknowledged before the restart.
-        _acknowledged.Writer.TryWrite(true);
+        // Deletes the segments that were fully acknowledged before the restart, and applies the bounds.
+        _housekeeping.Writer.TryWrite(true);
         _writer = Task.Run(WriteLoopAsync);
         _cursorWriter = Task.Run(CursorLoopAsync);
+        _ageCheck = time.CreateTimer(_ => _housekeeping.Writer.TryWrite(true), null, settings.SegmentMaxAge, settings.SegmentMaxAge);
     }
 
     /// <summary>The end of the acknowledged prefix: every envelope up to this seq was acknowledged by the broker.</summary>
@@ -180,22 +186,41 @@ internal sealed partial class DurableOutbox : IAsyncDisposable
         }
     }
 
-    /// <summary>The envelope's JSON as it was written, or null when it no longer reads back intact (media corruption).</summary>
+    /// <summary>
+    /// The envelope's JSON as it is stored now, or null when it no longer reads back intact (media corruption) or the
+    /// outbox's bounds evicted it since <paramref name="entry"/> was handed out.
+    /// </summary>
     public byte[]? TryReadEnvelope(OutboxEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var frame = new byte[entry.Length];
-        using (var handle = File.OpenHandle(entry.SegmentPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+        OutboxEntry current;
+        SafeFileHandle handle;
+        lock (_gate)
         {
-            if (RandomAccess.Read(handle, frame, entry.Offset) == frame.Length
+            // Compaction may have moved the envelope to a new file since the entry was handed out. It swaps the entries
+            // under this lock and deletes the file they left only after, so the file opened here is still there.
+            var index = IndexOf(entry.Seq);
+            if (index < 0)
+            {
+                return null;
+            }
+
+            current = _pending[index];
+            handle = File.OpenHandle(current.SegmentPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        }
+
+        var frame = new byte[current.Length];
+        using (handle)
+        {
+            if (RandomAccess.Read(handle, frame, current.Offset) == frame.Length
                 && OutboxFrame.TryRead(frame, out var info, out var json)
-                && info.Seq == entry.Seq)
+                && info.Seq == current.Seq)
             {
                 return frame[json];
             }
         }
 
-        Log.EnvelopeUnreadable(_logger, entry.Seq, entry.SegmentPath);
+        Log.EnvelopeUnreadable(_logger, current.Seq, current.SegmentPath);
         _metrics.CorruptFramesSkipped(1);
         return null;
     }
@@ -235,7 +260,7 @@ internal sealed partial class DurableOutbox : IAsyncDisposable
             }
         }
 
-        _acknowledged.Writer.TryWrite(true);
+        _housekeeping.Writer.TryWrite(true);
     }
 
     public OutboxStatus GetStatus()
@@ -245,26 +270,36 @@ internal sealed partial class DurableOutbox : IAsyncDisposable
             var oldestAge = _pendingHead < _pending.Count
                 ? Math.Max(0, (_time.GetUtcNow() - _pending[_pendingHead].WrittenAt).TotalSeconds)
                 : 0;
-            return new(_pending.Count - _pendingHead - _ackedBeyondCursor.Count, _pendingRecords, oldestAge, _bytesOnDisk, _settings.MaxBytes, _lastSeq, _ackedSeq);
+            return new(_pending.Count - _pendingHead - _ackedBeyondCursor.Count, _pendingRecords, oldestAge, _bytesOnDisk, _settings.MaxBytes, _lastSeq, _ackedSeq, _evicted);
         }
     }
 
     /// <summary>Writes what was appended before, persists the cursor, and closes the files.</summary>
     public async ValueTask DisposeAsync()
     {
+        await _ageCheck.DisposeAsync();
         _appends.Writer.TryComplete();
         await _writer;
-        _acknowledged.Writer.TryComplete();
+        _housekeeping.Writer.TryComplete();
         await _cursorWriter;
         _activeHandle?.Dispose();
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private int FirstPendingAfter(long seq)
+    private int FirstPendingAfter(long seq) => FirstAfter(seq, _pendingHead);
+
+    /// <summary>The index of the entry with <paramref name="seq"/>, acknowledged or not, or -1 when there is none (any more).</summary>
+    private int IndexOf(long seq)
     {
-        // _pending is sorted by seq from _pendingHead on.
-        int low = _pendingHead, high = _pending.Count;
+        var index = FirstAfter(seq - 1, 0);
+        return index < _pending.Count && _pending[index].Seq == seq ? index : -1;
+    }
+
+    private int FirstAfter(long seq, int from)
+    {
+        // _pending is sorted by seq.
+        int low = from, high = _pending.Count;
         while (low < high)
         {
             var middle = low + ((high - low) / 2);

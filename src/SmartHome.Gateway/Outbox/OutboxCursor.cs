@@ -5,11 +5,14 @@ namespace SmartHome.Gateway.Outbox;
 
 /// <summary>
 /// The small persisted state beside the log: the last seq the broker acknowledged, and the highest seq ever handed
-/// out, so that seq never goes backwards even once every segment has been deleted.
+/// out, so that seq never goes backwards even once every segment has been deleted; and what the outbox's bounds
+/// have evicted since it was created.
 /// </summary>
 internal sealed record OutboxCursor(long AckedSeq, long HighWaterSeq)
 {
     public const string FileName = "cursor.json";
+
+    public EvictionCounts Evicted { get; init; }
 
     /// <summary>The cursor, or null when there is none yet or it cannot be read (the log alone then decides).</summary>
     public static OutboxCursor? Read(string directory, out string? problem)

@@ -16,6 +16,12 @@ internal static class OutboxFrame
     private const int BodyPrefixSize = 20;
     private const int MaxBodySize = BodyPrefixSize + TelemetryEnvelopeValidator.MaxPayloadBytes;
 
+    /// <summary>
+    /// How many temperature records an envelope's JSON holds, without parsing it: the serializer writes no whitespace,
+    /// and inside a string value the quotes of this text would be escaped.
+    /// </summary>
+    public static int CountTemperatureRecords(ReadOnlySpan<byte> json) => json.Count("\"kind\":\"temperature\""u8);
+
     public static int Write(IBufferWriter<byte> output, long seq, DateTimeOffset writtenAt, int recordCount, ReadOnlySpan<byte> json)
     {
         ArgumentNullException.ThrowIfNull(output);

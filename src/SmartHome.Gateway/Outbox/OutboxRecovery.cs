@@ -7,16 +7,15 @@ namespace SmartHome.Gateway.Outbox;
 /// bad range is media corruption, skipped and counted, and the acknowledged frames after it are kept; if there is
 /// none, in the last segment it is the write a power cut interrupted, which is truncated away (no appliance was
 /// acknowledged for it), and anywhere else the rest of that segment is skipped. New writes always start a new segment.
+/// Of a segment and its compacted generations, the newest generation that reads back intact is kept and the others
+/// deleted: a compaction interrupted before its old file was deleted leaves both, with the same seqs.
 /// </summary>
 internal static class OutboxRecovery
 {
     public static RecoveredLog Recover(string directory, long ackedSeq, ILogger logger)
     {
-        var files = Directory.EnumerateFiles(directory, "*" + OutboxSegment.Extension)
-            .Select(path => OutboxSegment.TryParseFirstSeq(path, out var first) ? OutboxSegment.Create(directory, first) : null)
-            .OfType<OutboxSegment>()
-            .OrderBy(segment => segment.FirstSeq)
-            .ToList();
+        DeleteUnfinishedCompactions(directory, logger);
+        var files = LatestGenerations(directory, logger);
 
         var segments = new List<OutboxSegment>();
         var pending = new List<OutboxEntry>();
@@ -30,12 +29,14 @@ internal static class OutboxRecovery
             segment.Size = data.Length;
             while (offset < data.Length)
             {
-                if (OutboxFrame.TryRead(data.AsSpan(offset), out var frame, out _) && frame.Seq > lastSeq)
+                if (OutboxFrame.TryRead(data.AsSpan(offset), out var frame, out var json) && frame.Seq > lastSeq)
                 {
                     if (frame.Seq > ackedSeq)
                     {
                         pending.Add(new(frame.Seq, segment.Path, offset, frame.Length, frame.RecordCount, frame.WrittenAt));
                     }
+
+                    segment.TemperatureRecords += OutboxFrame.CountTemperatureRecords(data.AsSpan(offset)[json]);
 
                     lastSeq = segment.LastSeq = frame.Seq;
                     offset += frame.Length;
@@ -77,7 +78,7 @@ internal static class OutboxRecovery
     }
 
     /// <summary>Where the next intact frame with a seq above <paramref name="lastSeq"/> starts, at or after <paramref name="from"/>.</summary>
-    private static int? NextValidFrame(byte[] data, int from, long lastSeq)
+    public static int? NextValidFrame(byte[] data, int from, long lastSeq)
     {
         for (var offset = from; offset <= data.Length - OutboxFrame.HeaderSize; offset++)
         {
@@ -88,6 +89,52 @@ internal static class OutboxRecovery
         }
 
         return null;
+    }
+
+    private static void DeleteUnfinishedCompactions(string directory, ILogger logger)
+    {
+        foreach (var path in Directory.EnumerateFiles(directory, "*" + OutboxSegment.CompactingExtension))
+        {
+            File.Delete(path);
+            Log.UnfinishedCompactionDeleted(logger, path);
+        }
+    }
+
+    /// <summary>One segment per first seq: the newest generation that reads back intact, else the oldest one there is.</summary>
+    private static List<OutboxSegment> LatestGenerations(string directory, ILogger logger)
+    {
+        var chosen = new List<OutboxSegment>();
+        var groups = Directory.EnumerateFiles(directory, "*" + OutboxSegment.Extension)
+            .Select(path => OutboxSegment.TryParse(path, out var first, out var generation) ? OutboxSegment.Create(directory, first, generation) : null)
+            .OfType<OutboxSegment>()
+            .GroupBy(segment => segment.FirstSeq)
+            .OrderBy(group => group.Key);
+        foreach (var group in groups)
+        {
+            var generations = group.OrderByDescending(segment => segment.Generation).ToList();
+            var keep = generations.Count == 1 ? generations[0] : generations.Find(segment => ReadsBackIntact(segment.Path)) ?? generations[^1];
+            foreach (var superseded in generations.Where(segment => segment != keep))
+            {
+                File.Delete(superseded.Path);
+                Log.SupersededSegmentDeleted(logger, superseded.Path, keep.Path);
+            }
+
+            chosen.Add(keep);
+        }
+
+        return chosen;
+    }
+
+    private static bool ReadsBackIntact(string path)
+    {
+        var data = File.ReadAllBytes(path);
+        var offset = 0;
+        while (offset < data.Length && OutboxFrame.TryRead(data.AsSpan(offset), out var frame, out _))
+        {
+            offset += frame.Length;
+        }
+
+        return offset == data.Length;
     }
 
     private static void Truncate(string path, long length)

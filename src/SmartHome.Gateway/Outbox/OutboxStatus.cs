@@ -8,4 +8,5 @@ internal sealed record OutboxStatus(
     long BytesOnDisk,
     long MaxBytes,
     long LastSeq,
-    long AckedSeq);
+    long AckedSeq,
+    EvictionCounts Evicted);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SmartHome.Gateway.Options;
 
 namespace SmartHome.Gateway.UnitTests.Options;
@@ -166,6 +167,33 @@ public sealed class GatewayOptionsValidatorTests
         var result = _sut.Validate(null, options);
 
         Assert.Contains("SmartHome:Gateway:Outbox:MaxBytes must be from 1 MiB", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("00:10:00")]
+    [InlineData("400.00:00:00")]
+    public void Validate_OutboxMaxAgeOutOfRange_FailsNamingTheKey(string maxAge)
+    {
+        var options = Valid();
+        options.Outbox.MaxAge = TimeSpan.Parse(maxAge, CultureInfo.InvariantCulture);
+
+        var result = _sut.Validate(null, options);
+
+        Assert.Contains("SmartHome:Gateway:Outbox:MaxAge must be from 01:00:00 to 365.00:00:00", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("00:00:30")]
+    [InlineData("00:15:00.500")]
+    [InlineData("2.00:00:00")]
+    public void Validate_OutboxRollupIntervalInvalid_FailsNamingTheKey(string interval)
+    {
+        var options = Valid();
+        options.Outbox.RollupInterval = TimeSpan.Parse(interval, CultureInfo.InvariantCulture);
+
+        var result = _sut.Validate(null, options);
+
+        Assert.Contains("SmartHome:Gateway:Outbox:RollupInterval must be whole seconds from 00:01:00 to 1.00:00:00", result.FailureMessage, StringComparison.Ordinal);
     }
 
     [Fact]
