@@ -8,8 +8,8 @@ using SmartHome.Testing;
 namespace SmartHome.IntegrationTests;
 
 /// <summary>
-/// The gateway host in this process, with its appliance link and health on free ports and its outbox in a folder; what
-/// it logs is collected in <see cref="Logs"/>.
+/// The gateway host in this process, with its appliance link and health on free ports and its outbox in a folder; more
+/// settings, when given, override these. What it logs is collected in <see cref="Logs"/>.
 /// </summary>
 internal sealed class GatewayInstance : IAsyncDisposable
 {

@@ -11,37 +11,18 @@ public sealed class GatewayToCloudThroughMosquittoTests : IAsyncLifetime
     private const string HouseholdId = "it-home";
     private const string GatewayId = "it-gw";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-    private readonly string _outboxPath = Directory.CreateTempSubdirectory("shg-outbox-").FullName;
-    private MosquittoBroker _broker = null!;
-    private CloudInstance _cloud = null!;
-    private GatewayInstance _gateway = null!;
+    private MosquittoDeployment _deployment = null!;
 
-    public async Task InitializeAsync()
-    {
-        _broker = await MosquittoBroker.StartAsync();
-        _cloud = await CloudInstance.StartAsync(new Dictionary<string, string?>
-        {
-            ["SmartHome:Cloud:Broker:Embedded"] = "false",
-            ["SmartHome:Cloud:Broker:Host"] = "127.0.0.1",
-            ["SmartHome:Cloud:Broker:Port"] = _broker.Port.ToString(),
-        });
-        _gateway = await GatewayInstance.StartAsync(HouseholdId, GatewayId, _broker.Port, _outboxPath);
-    }
+    public async Task InitializeAsync() => _deployment = await MosquittoDeployment.StartAsync(HouseholdId, GatewayId);
 
-    public async Task DisposeAsync()
-    {
-        await _gateway.DisposeAsync();
-        await _cloud.DisposeAsync();
-        await _broker.DisposeAsync();
-        Directory.Delete(_outboxPath, recursive: true);
-    }
+    public async Task DisposeAsync() => await _deployment.DisposeAsync();
 
     [Fact]
     public async Task ApplianceMessages_ThroughMosquitto_UpdateTwinAndNotifyExpiringFood()
     {
-        using var householder = _cloud.Client(await _cloud.CreateHouseholdTokenAsync(HouseholdId));
-        await using var notifications = await MqttTestClient.ConnectAsync(_broker.Port, Topics.Notifications(HouseholdId));
-        await using var appliance = await MqttTestClient.ConnectAsync(_gateway.ApplianceLinkPort);
+        using var householder = _deployment.Cloud.Client(await _deployment.Cloud.CreateHouseholdTokenAsync(HouseholdId));
+        await using var notifications = await MqttTestClient.ConnectAsync(_deployment.Broker.Port, Topics.Notifications(HouseholdId));
+        await using var appliance = await MqttTestClient.ConnectAsync(_deployment.Gateway.ApplianceLinkPort);
         var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1).ToString("yyyy-MM-dd");
 
         await appliance.PublishAsync(Topics.ApplianceTemperature("it-fridge"), """{"sensor":"fridge","celsius":3.9}""");
@@ -65,8 +46,8 @@ public sealed class GatewayToCloudThroughMosquittoTests : IAsyncLifetime
     [Fact]
     public async Task MalformedApplianceMessage_IsCountedAndLaterMessagesStillFlow()
     {
-        using var householder = _cloud.Client(await _cloud.CreateHouseholdTokenAsync(HouseholdId));
-        await using var appliance = await MqttTestClient.ConnectAsync(_gateway.ApplianceLinkPort);
+        using var householder = _deployment.Cloud.Client(await _deployment.Cloud.CreateHouseholdTokenAsync(HouseholdId));
+        await using var appliance = await MqttTestClient.ConnectAsync(_deployment.Gateway.ApplianceLinkPort);
 
         await appliance.PublishAsync(Topics.ApplianceTemperature("it-fridge"), "{not json");
         await appliance.PublishAsync(Topics.ApplianceTemperature("it-fridge"), """{"sensor":"fridge","celsius":500}""");
@@ -76,7 +57,7 @@ public sealed class GatewayToCloudThroughMosquittoTests : IAsyncLifetime
             (await householder.GetStringAsync("api/v1/household")).Contains("\"open\"", StringComparison.Ordinal),
             Patience, "the door record after the rejected ones to reach the twin");
         using var http = new HttpClient();
-        var health = await http.GetFromJsonAsync<JsonElement>(_gateway.HealthAddress);
+        var health = await http.GetFromJsonAsync<JsonElement>(_deployment.Gateway.HealthAddress);
         var healthText = health.GetRawText();
         Assert.Contains("malformed-json", healthText, StringComparison.Ordinal);
         Assert.Contains("invalid-field", healthText, StringComparison.Ordinal);
@@ -85,9 +66,9 @@ public sealed class GatewayToCloudThroughMosquittoTests : IAsyncLifetime
     [Fact]
     public async Task BrokerOutage_RecordsBufferedAtGateway_AllArriveAfterRestart()
     {
-        using var householder = _cloud.Client(await _cloud.CreateHouseholdTokenAsync(HouseholdId));
-        await using var appliance = await MqttTestClient.ConnectAsync(_gateway.ApplianceLinkPort);
-        await _broker.StopAsync();
+        using var householder = _deployment.Cloud.Client(await _deployment.Cloud.CreateHouseholdTokenAsync(HouseholdId));
+        await using var appliance = await MqttTestClient.ConnectAsync(_deployment.Gateway.ApplianceLinkPort);
+        await _deployment.Broker.StopAsync();
 
         for (var i = 0; i < 20; i++)
         {
@@ -95,7 +76,7 @@ public sealed class GatewayToCloudThroughMosquittoTests : IAsyncLifetime
                 $$"""{"op":"added","itemId":"jar-{{i}}","name":"Jar {{i}}","category":"condiments","quantity":1,"location":"pantry"}""");
         }
 
-        await _broker.StartAsync();
+        await _deployment.Broker.StartAsync();
 
         await Eventually.TrueAsync(async () =>
         {
