@@ -71,8 +71,7 @@ internal sealed partial class DurableOutbox
     /// </summary>
     private void CompactOrThrow(OutboxSegment segment, EvictionStep step, DateTimeOffset expireBefore)
     {
-        var ackedSeq = AckedSeq;
-        var (pending, anyAcknowledged) = ReadPendingEnvelopes(segment, ackedSeq);
+        var (pending, anyAcknowledged) = ReadPendingEnvelopes(segment, AcknowledgedNow());
         var (kept, evicted) = OutboxEviction.Apply(pending, step, expireBefore, _settings.RollupInterval);
         if (evicted == default && !anyAcknowledged)
         {
@@ -119,8 +118,8 @@ internal sealed partial class DurableOutbox
         }
     }
 
-    /// <summary>The envelopes after <paramref name="ackedSeq"/> in a closed (so no longer changing) segment, and whether it held any up to it.</summary>
-    private static (List<StoredEnvelope> Pending, bool AnyAcknowledged) ReadPendingEnvelopes(OutboxSegment segment, long ackedSeq)
+    /// <summary>The envelopes of a closed (so no longer changing) segment not yet acknowledged, and whether it held any that were.</summary>
+    private static (List<StoredEnvelope> Pending, bool AnyAcknowledged) ReadPendingEnvelopes(OutboxSegment segment, Func<long, bool> acknowledged)
     {
         var data = File.ReadAllBytes(segment.Path);
         var pending = new List<StoredEnvelope>();
@@ -142,7 +141,7 @@ internal sealed partial class DurableOutbox
             }
 
             lastSeq = frame.Seq;
-            if (frame.Seq <= ackedSeq)
+            if (acknowledged(frame.Seq))
             {
                 anyAcknowledged = true;
             }
@@ -189,12 +188,32 @@ internal sealed partial class DurableOutbox
             _bytesOnDisk += (replacement?.Size ?? 0) - old.Size;
             var start = FirstPendingAfter(old.FirstSeq - 1);
             var count = FirstPendingAfter(old.LastSeq) - start;
-            _pendingRecords -= _pending.GetRange(start, count).Sum(entry => (long)entry.RecordCount);
+            var replaced = _pending.GetRange(start, count);
             _pending.RemoveRange(start, count);
             var stillPending = entries.FindAll(entry => entry.Seq > _ackedSeq);
             _pending.InsertRange(start, stillPending);
-            _pendingRecords += stillPending.Sum(entry => (long)entry.RecordCount);
+
+            // Envelopes acknowledged out of order no longer count as pending; those the compaction left out (it skips
+            // what was acknowledged when it read the segment) are gone from the log, so the cursor may pass them.
+            _pendingRecords += RecordsNotAcknowledged(stillPending) - RecordsNotAcknowledged(replaced);
+            var kept = stillPending.Select(entry => entry.Seq).ToHashSet();
+            _ackedBeyondCursor.RemoveWhere(seq => seq >= old.FirstSeq && seq <= old.LastSeq && !kept.Contains(seq));
+            AdvanceAcknowledgedPrefix();
             _evicted = _evicted.Add(evicted);
+        }
+    }
+
+    private long RecordsNotAcknowledged(List<OutboxEntry> entries) =>
+        entries.Where(entry => !_ackedBeyondCursor.Contains(entry.Seq)).Sum(entry => (long)entry.RecordCount);
+
+    /// <summary>Whether an envelope is acknowledged, as of now: in the prefix or acknowledged out of order.</summary>
+    private Func<long, bool> AcknowledgedNow()
+    {
+        lock (_gate)
+        {
+            var ackedSeq = _ackedSeq;
+            var beyond = _ackedBeyondCursor.ToHashSet();
+            return seq => seq <= ackedSeq || beyond.Contains(seq);
         }
     }
 

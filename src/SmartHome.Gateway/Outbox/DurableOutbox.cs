@@ -247,17 +247,7 @@ internal sealed partial class DurableOutbox : IAsyncDisposable
                 return;
             }
 
-            while (_pendingHead < _pending.Count && _ackedBeyondCursor.Remove(_pending[_pendingHead].Seq))
-            {
-                _ackedSeq = _pending[_pendingHead].Seq;
-                _pendingHead++;
-            }
-
-            if (_pendingHead >= CompactAfter && _pendingHead * 2 >= _pending.Count)
-            {
-                _pending.RemoveRange(0, _pendingHead);
-                _pendingHead = 0;
-            }
+            AdvanceAcknowledgedPrefix();
         }
 
         _housekeeping.Writer.TryWrite(true);
@@ -283,6 +273,22 @@ internal sealed partial class DurableOutbox : IAsyncDisposable
         _housekeeping.Writer.TryComplete();
         await _cursorWriter;
         _activeHandle?.Dispose();
+    }
+
+    /// <summary>Moves the cursor over the envelopes at the head that were acknowledged out of order. Call under the lock.</summary>
+    private void AdvanceAcknowledgedPrefix()
+    {
+        while (_pendingHead < _pending.Count && _ackedBeyondCursor.Remove(_pending[_pendingHead].Seq))
+        {
+            _ackedSeq = _pending[_pendingHead].Seq;
+            _pendingHead++;
+        }
+
+        if (_pendingHead >= CompactAfter && _pendingHead * 2 >= _pending.Count)
+        {
+            _pending.RemoveRange(0, _pendingHead);
+            _pendingHead = 0;
+        }
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);

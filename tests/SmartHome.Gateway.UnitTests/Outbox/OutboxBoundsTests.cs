@@ -78,6 +78,33 @@ public sealed class OutboxBoundsTests : IDisposable
     }
 
     [Fact]
+    public async Task MaxAge_EvictsAroundEnvelopesAcknowledgedOutOfOrder_CountsStayRightAndTheCursorMovesOn()
+    {
+        var time = new FakeTimeProvider(TestData.Start);
+        var settings = Small(new(_directory.Path, 0)) with { MaxBytes = 64L * 1024 * 1024, MaxAge = TimeSpan.FromHours(1) };
+        await using var sut = TestOutbox.Open(_directory.Path, time: time, configure: _ => settings);
+        await AppendEachAsync(sut, Enumerable.Range(0, 5).Select(i => Door(TestData.Start.AddSeconds(i))));
+        time.Advance(TimeSpan.FromHours(2));
+        await AppendEachAsync(sut, Enumerable.Range(0, 3).Select(i => Door(time.GetUtcNow().AddSeconds(i))));
+
+        // Live envelopes acknowledged ahead of the backlog: 2 to 5 in the segment that expires, 6 after it.
+        foreach (var seq in new long[] { 2, 3, 4, 5, 6 })
+        {
+            sut.Acknowledge(seq);
+        }
+
+        time.Advance(settings.SegmentMaxAge);
+        await Eventually.TrueAsync(() => Task.FromResult(sut.GetStatus().Evicted.AgeExpired == 1), TimeSpan.FromSeconds(10), "envelope 1 to expire");
+
+        var status = sut.GetStatus();
+        Assert.Equal((2L, 2L, 6L), (status.PendingEnvelopes, status.PendingRecords, status.AckedSeq));
+        Assert.Equal([7L, 8], sut.GetPending(0, 100).Select(entry => entry.Seq));
+        sut.Acknowledge(8);
+        sut.Acknowledge(7);
+        Assert.Equal(8, sut.AckedSeq);
+    }
+
+    [Fact]
     public async Task Restart_AfterEvictions_KeepsTheCountsAndTheEvictedRecordsGone()
     {
         await AppendAllAsync(Small, Mixed(temperatures: 1000));
