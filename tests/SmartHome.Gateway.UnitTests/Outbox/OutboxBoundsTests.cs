@@ -84,16 +84,17 @@ public sealed class OutboxBoundsTests : IDisposable
         var settings = Small(new(_directory.Path, 0)) with { MaxBytes = 64L * 1024 * 1024, MaxAge = TimeSpan.FromHours(1) };
         await using var sut = TestOutbox.Open(_directory.Path, time: time, configure: _ => settings);
         await AppendEachAsync(sut, Enumerable.Range(0, 5).Select(i => Door(TestData.Start.AddSeconds(i))));
-        time.Advance(TimeSpan.FromHours(2));
+        time.Advance(TimeSpan.FromMinutes(30));
         await AppendEachAsync(sut, Enumerable.Range(0, 3).Select(i => Door(time.GetUtcNow().AddSeconds(i))));
 
-        // Live envelopes acknowledged ahead of the backlog: 2 to 5 in the segment that expires, 6 after it.
+        // Live envelopes acknowledged ahead of the backlog, before anything is old enough to expire: 2 to 5 in the
+        // segment that will, 6 after it.
         foreach (var seq in new long[] { 2, 3, 4, 5, 6 })
         {
             sut.Acknowledge(seq);
         }
 
-        time.Advance(settings.SegmentMaxAge);
+        time.Advance(TimeSpan.FromMinutes(45));
         await Eventually.TrueAsync(() => Task.FromResult(sut.GetStatus().Evicted.AgeExpired == 1), TimeSpan.FromSeconds(10), "envelope 1 to expire");
 
         var status = sut.GetStatus();
