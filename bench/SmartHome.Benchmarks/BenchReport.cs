@@ -1,0 +1,49 @@
+using System.Text;
+
+namespace SmartHome.Benchmarks;
+
+/// <summary>The run's figures as a Markdown table, each with what it is compared with.</summary>
+internal sealed class BenchReport(BenchSettings settings)
+{
+    private readonly StringBuilder _rows = new();
+
+    public void PublishRates(int connections, double baseline, PipelineRate pipeline)
+    {
+        var what = $"{settings.Messages} messages, {connections} connection(s), window {settings.Window}";
+        Row($"(a) bare MQTTnet QoS 1 publish to Mosquitto, {what}", Rate(baseline, "msg/s"), "", "");
+        Row($"(b) appliance link → outbox → uplink → Mosquitto → subscriber, {what}", Rate(pipeline.EndToEnd, "msg/s"), $"(a) {Rate(baseline, "msg/s")}", Ratio(pipeline.EndToEnd, baseline));
+        Row("(b′) the same, PUBACKed by the gateway (durable in the outbox)", Rate(pipeline.Accepted, "msg/s"), $"(a) {Rate(baseline, "msg/s")}", Ratio(pipeline.Accepted, baseline));
+    }
+
+    public void Drain(double baseline, DrainResult drain)
+    {
+        Row($"(c) drain of {drain.Records} records after an outage, from the first acknowledged envelope", Rate(drain.DrainRate, "records/s"), $"(a), 1 connection: {Rate(baseline, "msg/s")}", Ratio(drain.DrainRate, baseline));
+        Row($"(c′) filling the outbox while the broker is down, {settings.FillConnections} connections", Rate(drain.FillRate, "records/s"), "", "");
+        Row("(c″) broker start → first envelope acknowledged (reconnect backoff, retry while no subscriber)", $"{drain.FirstAcknowledged.TotalSeconds:0.0} s", "", "");
+    }
+
+    public void Memory(ProcessMemory gateway, ProcessMemory worker)
+    {
+        Row($"(d) idle VmRSS of the gateway after {settings.Settle.TotalSeconds:0} s ({Gc(gateway)})", MiB(gateway), $"empty `dotnet new worker` ({Gc(worker)}): {MiB(worker)}",
+            Ratio(gateway.ResidentBytes, worker.ResidentBytes));
+    }
+
+    public override string ToString() => $"""
+        SmartHome benchmarks: {settings}
+
+        | figure | value | compared with | ratio |
+        |---|---|---|---|
+        {_rows}
+        """;
+
+    private static string Rate(double perSecond, string unit) => $"{perSecond:N0} {unit}";
+
+    private static string Ratio(double value, double baseline) => $"{value / baseline:0.000}";
+
+    private static string MiB(ProcessMemory memory) => $"{memory.ResidentBytes / (1024.0 * 1024):0.0} MiB";
+
+    private static string Gc(ProcessMemory memory) => memory.ServerGc ? "server GC" : "workstation GC";
+
+    private void Row(string figure, string value, string comparedWith, string ratio) =>
+        _rows.Append($"| {figure} | {value} | {comparedWith} | {ratio} |\n");
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+
+namespace SmartHome.Benchmarks;
+
+/// <summary>What one run measures, from the command line (<c>--messages 2000 --connections 1,4</c>).</summary>
+internal sealed record BenchSettings(
+    int Messages,
+    int Window,
+    IReadOnlyList<int> Connections,
+    int DrainRecords,
+    int FillConnections,
+    TimeSpan Settle)
+{
+    public static BenchSettings From(IConfiguration configuration) => new(
+        Messages: configuration.GetValue("messages", 2_000),
+        Window: configuration.GetValue("window", 20),
+        Connections: (configuration["connections"] ?? "1,4").Split(',').Select(int.Parse).ToList(),
+        DrainRecords: configuration.GetValue("drain-records", 30_000),
+        FillConnections: configuration.GetValue("fill-connections", 16),
+        Settle: TimeSpan.FromSeconds(configuration.GetValue("settle-seconds", 10)));
+
+    public override string ToString() =>
+        $"--messages {Messages} --window {Window} --connections {string.Join(',', Connections)} "
+        + $"--drain-records {DrainRecords} --fill-connections {FillConnections} --settle-seconds {Settle.TotalSeconds}";
+}

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Configuration;
+using SmartHome.Benchmarks;
+using SmartHome.Testing;
+
+var settings = BenchSettings.From(new ConfigurationBuilder().AddCommandLine(args).Build());
+var report = new BenchReport(settings);
+await using var broker = await MosquittoBroker.StartAsync();
+
+// Warm-up, so that the first figure does not pay for JIT compilation and the broker's first connections.
+await PublishRates.BareClientAsync(broker, settings with { Messages = settings.Messages / 4 }, 1);
+var baselines = new Dictionary<int, double>();
+foreach (var connections in settings.Connections)
+{
+    baselines[connections] = await PublishRates.BareClientAsync(broker, settings, connections);
+    Console.Error.WriteLine($"(a) {connections} connection(s): {baselines[connections]:N0} msg/s");
+    var pipeline = await PublishRates.ThroughGatewayAsync(broker, settings, connections);
+    Console.Error.WriteLine($"(b) {connections} connection(s): {pipeline.EndToEnd:N0} msg/s");
+    report.PublishRates(connections, baselines[connections], pipeline);
+}
+
+var singleConnection = baselines.TryGetValue(1, out var rate) ? rate : await PublishRates.BareClientAsync(broker, settings, 1);
+var drain = await OutageDrain.RunAsync(broker, settings);
+Console.Error.WriteLine($"(c) {drain.DrainRate:N0} records/s");
+report.Drain(singleConnection, drain);
+report.Memory(await IdleMemory.GatewayAsync(broker, settings), await IdleMemory.EmptyWorkerAsync(settings));
+Console.WriteLine(report);
