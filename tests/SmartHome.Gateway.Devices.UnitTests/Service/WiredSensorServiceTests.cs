@@ -84,16 +84,7 @@ public sealed class WiredSensorServiceTests : IAsyncLifetime
     public async Task ExecuteAsync_ClockNotYetSynchronised_FlagsTheRecordsItStamps()
     {
         _clockSync.Synchronized = false;
-        W1Sysfs.Write(_sysfs.Path, FridgeProbe, W1Sysfs.Slave("YES", "3875"));
-        using var sut = NewService(Options(o =>
-        {
-            o.Ds18b20.Enabled = true;
-            o.Ds18b20.SysfsRoot = _sysfs.Path;
-            o.Ds18b20.Interval = TimeSpan.FromSeconds(30);
-            o.Ds18b20.Probes[FridgeProbe] = "fridge";
-        }));
-        await sut.StartAsync(CancellationToken.None);
-        await RecordsAsync(1);
+        using var sut = await StartFridgeProbeEvery30SecondsAsync();
 
         _clockSync.Synchronized = true;
         var records = await RecordsAsync(2, TimeSpan.FromSeconds(30));
@@ -106,16 +97,7 @@ public sealed class WiredSensorServiceTests : IAsyncLifetime
     [Fact]
     public async Task ExecuteAsync_IntervalPasses_ReadsTheProbesAgain()
     {
-        W1Sysfs.Write(_sysfs.Path, FridgeProbe, W1Sysfs.Slave("YES", "3875"));
-        using var sut = NewService(Options(o =>
-        {
-            o.Ds18b20.Enabled = true;
-            o.Ds18b20.SysfsRoot = _sysfs.Path;
-            o.Ds18b20.Interval = TimeSpan.FromSeconds(30);
-            o.Ds18b20.Probes[FridgeProbe] = "fridge";
-        }));
-        await sut.StartAsync(CancellationToken.None);
-        await RecordsAsync(1);
+        using var sut = await StartFridgeProbeEvery30SecondsAsync();
 
         W1Sysfs.Write(_sysfs.Path, FridgeProbe, W1Sysfs.Slave("NO", "4000"));
         // Advancing at every look: the poller may not have armed its next delay when the first record shows.
@@ -355,6 +337,22 @@ public sealed class WiredSensorServiceTests : IAsyncLifetime
         shelf.ItemId = "eggs-shelf";
         shelf.ItemName = "Eggs";
         shelf.UnitGrams = 60;
+    }
+
+    /// <summary>A service reading one good fridge probe every 30 s, started and past its first record.</summary>
+    private async Task<WiredSensorService> StartFridgeProbeEvery30SecondsAsync()
+    {
+        W1Sysfs.Write(_sysfs.Path, FridgeProbe, W1Sysfs.Slave("YES", "3875"));
+        var sut = NewService(Options(o =>
+        {
+            o.Ds18b20.Enabled = true;
+            o.Ds18b20.SysfsRoot = _sysfs.Path;
+            o.Ds18b20.Interval = TimeSpan.FromSeconds(30);
+            o.Ds18b20.Probes[FridgeProbe] = "fridge";
+        }));
+        await sut.StartAsync(CancellationToken.None);
+        await RecordsAsync(1);
+        return sut;
     }
 
     private WiredSensorService NewService(GatewayOptions options, GpioControllerFactory? gpio = null) =>
