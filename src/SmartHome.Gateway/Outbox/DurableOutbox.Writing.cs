@@ -12,6 +12,7 @@ internal sealed partial class DurableOutbox
         while (await _appends.Reader.WaitToReadAsync())
         {
             await CollectBatchAsync(batch);
+            Volatile.Write(ref _commitStartedAt, _time.GetTimestamp());
             try
             {
                 Commit(batch);
@@ -21,9 +22,30 @@ internal sealed partial class DurableOutbox
                 Log.WriteFailed(_logger, batch.Count, ex);
                 batch.ForEach(append => append.Durable.TrySetException(ex));
             }
+            finally
+            {
+                Volatile.Write(ref _commitStartedAt, NotCommitting);
+            }
 
             batch.Clear();
         }
+    }
+
+    /// <summary>
+    /// Null while the writer works; otherwise what is wrong: it ended, or one commit (write and fsync) has taken longer
+    /// than <paramref name="stalledAfter"/>, as when the SD card hangs. The watchdog stops on either.
+    /// </summary>
+    public string? FindWriterProblem(TimeSpan stalledAfter)
+    {
+        if (_writer.IsCompleted)
+        {
+            return _writer.Exception is { } failure ? $"the outbox writer failed: {failure.GetBaseException().Message}" : "the outbox writer ended";
+        }
+
+        var started = Volatile.Read(ref _commitStartedAt);
+        return started != NotCommitting && _time.GetElapsedTime(started) is var elapsed && elapsed > stalledAfter
+            ? $"an outbox write has not finished after {elapsed.TotalSeconds:0} s"
+            : null;
     }
 
     private async Task CollectBatchAsync(List<PendingAppend> batch)

@@ -53,6 +53,11 @@ internal sealed partial class DurableOutbox : IAsyncDisposable
     private EvictionCounts _evicted;
     private TaskCompletionSource _appended = NewSignal();
 
+    private const long NotCommitting = 0;
+
+    // The writer loop's commit in progress, as a TimeProvider timestamp; read by the watchdog.
+    private long _commitStartedAt = NotCommitting;
+
     // Owned by the writer loop only.
     private OutboxSegment? _active;
     private SafeFileHandle? _activeHandle;

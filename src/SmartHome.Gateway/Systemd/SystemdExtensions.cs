@@ -11,7 +11,7 @@ internal static class SystemdExtensions
     /// <summary>
     /// Under a <c>Type=notify</c> unit: the library's lifetime sends <c>READY=1</c> once the gateway started and
     /// <c>STOPPING=1</c> when it begins to stop, and <see cref="SystemdWatchdog"/> feeds the watchdog while the uplink
-    /// loop is alive. Without systemd nothing changes.
+    /// loop and the outbox writer are alive. Without systemd nothing changes.
     /// </summary>
     public static IServiceCollection AddGatewaySystemd(this IServiceCollection services)
     {
@@ -31,6 +31,7 @@ internal static class SystemdExtensions
             services.TryAddSingleton(watchdog);
             services.AddSingleton<ILivenessCheck>(sp => new BackgroundLoopLivenessCheck(
                 "uplink", sp.GetRequiredService<UplinkService>(), sp.GetRequiredService<IHostApplicationLifetime>()));
+            services.AddSingleton<ILivenessCheck, OutboxWriterLivenessCheck>();
             services.AddHostedService<SystemdWatchdog>();
         }
 
