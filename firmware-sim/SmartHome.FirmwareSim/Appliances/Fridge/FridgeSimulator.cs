@@ -1,4 +1,5 @@
 using SmartHome.Contracts.ApplianceLink;
+using SmartHome.FirmwareSim.Appliances.Fridge.Thermal;
 using SmartHome.FirmwareSim.Household;
 using SmartHome.FirmwareSim.Simulation;
 
@@ -14,6 +15,7 @@ public sealed class FridgeSimulator
     public const string MainDoor = "main";
 
     private const double ChanceOfUsingFridgeWhileOpen = 0.7;
+    private const double SensorNoiseCelsius = 0.05;
     private static readonly TimeSpan ShortestDoorOpening = TimeSpan.FromSeconds(8);
     private static readonly TimeSpan LongestDoorOpening = TimeSpan.FromSeconds(40);
     private static readonly TimeSpan ShortestGapBetweenOpenings = TimeSpan.FromSeconds(10);
@@ -24,17 +26,16 @@ public sealed class FridgeSimulator
     private readonly TimeSpan _temperatureInterval;
     private readonly TimeSpan _doorOpeningMeanInterval;
     private readonly Random _random;
-    private readonly CompartmentModel[] _compartments;
+    private readonly FridgeFreezer _thermal;
     private readonly HouseholdStock _stock = new();
 
     private bool _stockAnnounced;
-    private DateTimeOffset _lastReadingAt;
+    private DateTimeOffset _thermalAt;
     private DateTimeOffset _nextReadingAt;
     private DateTimeOffset _nextDoorOpeningAt;
     private DateTimeOffset? _doorOpenedAt;
     private DateTimeOffset? _doorClosesAt;
     private DateTimeOffset? _fridgeUseAt;
-    private TimeSpan _doorOpenSinceLastReading;
 
     public FridgeSimulator(FridgeSimulatorOptions options, DateTimeOffset start)
     {
@@ -47,8 +48,8 @@ public sealed class FridgeSimulator
 
         // Whole seconds keep every timestamp short and the run reproducible from a start written down by hand.
         StartedAt = new DateTimeOffset(start.Ticks - (start.Ticks % TimeSpan.TicksPerSecond), start.Offset);
-        _lastReadingAt = _nextReadingAt = StartedAt;
-        _compartments = [new(CompartmentProfile.Fridge, _random), new(CompartmentProfile.Freezer, _random)];
+        _thermalAt = _nextReadingAt = StartedAt;
+        _thermal = new FridgeFreezer(SettledCompartment(CompartmentDesign.Fridge), SettledCompartment(CompartmentDesign.Freezer), FridgeFreezer.TypicalRoomCelsius);
         StartingStock.Fill(_stock, DateOnly.FromDateTime(StartedAt.UtcDateTime), _random);
 
         // The first opening comes early, so a demo shows door traffic within the first minute or so.
@@ -92,6 +93,8 @@ public sealed class FridgeSimulator
         while (NextDueAt <= until)
         {
             var now = NextDueAt;
+            _thermal.Advance(now - _thermalAt, mainDoorOpen: _doorOpenedAt is not null);
+            _thermalAt = now;
             if (!_stockAnnounced)
             {
                 AnnounceStock(now, messages);
@@ -143,7 +146,6 @@ public sealed class FridgeSimulator
 
     private void CloseDoor(DateTimeOffset now, List<SimulatedMessage> messages)
     {
-        _doorOpenSinceLastReading += now - Latest(_doorOpenedAt!.Value, _lastReadingAt);
         _doorOpenedAt = _doorClosesAt = _fridgeUseAt = null;
         _nextDoorOpeningAt = now + ShortestGapBetweenOpenings + _random.NextExponential(_doorOpeningMeanInterval);
         messages.Add(ApplianceMessages.Door(_applianceId, MainDoor, DoorState.Closed, now));
@@ -151,20 +153,20 @@ public sealed class FridgeSimulator
 
     private void ReadTemperatures(DateTimeOffset now, List<SimulatedMessage> messages)
     {
-        var doorOpen = _doorOpenSinceLastReading + (_doorOpenedAt is { } openedAt ? now - Latest(openedAt, _lastReadingAt) : TimeSpan.Zero);
-        var elapsed = now - _lastReadingAt;
-        foreach (var compartment in _compartments)
+        foreach (var compartment in _thermal.Compartments)
         {
-            var celsius = compartment.Step(elapsed, doorOpen, _random);
+            var celsius = Math.Round(compartment.AirCelsius + _random.NextGaussian(SensorNoiseCelsius), 1);
             messages.Add(ApplianceMessages.Temperature(_applianceId, compartment.Sensor, celsius, now));
         }
 
-        _lastReadingAt = now;
-        _doorOpenSinceLastReading = TimeSpan.Zero;
         _nextReadingAt = now + _temperatureInterval;
     }
 
-    private static DateTimeOffset Earliest(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;
+    /// <summary>A compartment somewhere in its thermostat's cycle, its food at the set point, as if running for days.</summary>
+    private Compartment SettledCompartment(CompartmentDesign design) => new(
+        design,
+        _random.NextBetween(design.SetPointCelsius - design.HysteresisCelsius, design.SetPointCelsius + design.HysteresisCelsius),
+        _random.NextChance(0.5));
 
-    private static DateTimeOffset Latest(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
+    private static DateTimeOffset Earliest(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;
 }
