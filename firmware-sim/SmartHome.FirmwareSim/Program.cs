@@ -4,6 +4,11 @@ using SmartHome.FirmwareSim.Appliances.Fridge;
 using SmartHome.FirmwareSim.Cli;
 
 var command = CommandLine.Parse(args);
+if (command is FleetCommand fleet)
+{
+    return await FleetConsole.RunAsync(fleet, TimeProvider.System, Console.Out);
+}
+
 if (command is not RunCommand run)
 {
     return ConsoleRunner.Print(command, Console.Out, Console.Error);

@@ -12,6 +12,11 @@ internal static class CommandLine
     public static CliCommand Parse(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        if (args.Count > 0 && args[0] == FleetCommandLine.Name)
+        {
+            return FleetCommandLine.Parse(args.Skip(1).ToList());
+        }
+
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         var hostArguments = new List<string>();
         TimeSpan? duration = null;
@@ -19,7 +24,7 @@ internal static class CommandLine
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
-            if (arg is "-h" or "-?" or "--help")
+            if (IsHelp(arg))
             {
                 return new HelpCommand();
             }
@@ -74,7 +79,9 @@ internal static class CommandLine
         return new RunCommand(settings, [.. hostArguments], duration);
     }
 
-    private static (string Name, string? Value) SplitOption(string arg)
+    internal static bool IsHelp(string arg) => arg is "-h" or "-?" or "--help";
+
+    internal static (string Name, string? Value) SplitOption(string arg)
     {
         var equals = arg.IndexOf('=', StringComparison.Ordinal);
         return arg.StartsWith("--", StringComparison.Ordinal) && equals > 0 ? (arg[..equals], arg[(equals + 1)..]) : (arg, null);
@@ -82,5 +89,5 @@ internal static class CommandLine
 
     private static bool IsPort(string value) => int.TryParse(value, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535;
 
-    private static InvalidCommand Invalid(string name, string expected, string value) => new($"{name} needs {expected}, was '{value}'");
+    internal static InvalidCommand Invalid(string name, string expected, string value) => new($"{name} needs {expected}, was '{value}'");
 }
