@@ -19,20 +19,31 @@ internal static class FleetConsole
                 console.TimestampFormat = "HH:mm:ss ";
             }));
         using var stop = command.Duration is { } duration ? new CancellationTokenSource(duration, timeProvider) : new CancellationTokenSource();
-        Console.CancelKeyPress += (_, args) =>
+        ConsoleCancelEventHandler onCtrlC = (_, args) =>
         {
             args.Cancel = true;
             stop.Cancel();
         };
+        Console.CancelKeyPress += onCtrlC;
+        try
+        {
+            return await RunAsync(command.Plan, timeProvider, loggerFactory.CreateLogger<ApplianceFleet>(), output, stop.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCtrlC;
+        }
+    }
 
-        var plan = command.Plan;
-        output.WriteLine($"Fleet: {plan.Households} household(s) × {plan.AppliancesPerHousehold} appliance(s) at {plan.MessagesPerSecond} msg/s over {string.Join(", ", plan.Links)}");
-        var fleet = new ApplianceFleet(plan, timeProvider, loggerFactory.CreateLogger<ApplianceFleet>());
+    private static async Task<int> RunAsync(FleetPlan plan, TimeProvider timeProvider, ILogger logger, TextWriter output, CancellationToken stoppingToken)
+    {
+        output.WriteLine(ProgressText.FleetStart(plan));
+        var fleet = new ApplianceFleet(plan, timeProvider, logger);
         var startedAt = timeProvider.GetTimestamp();
         using var progressDone = new CancellationTokenSource();
         var progress = ReportProgressAsync(fleet, timeProvider, startedAt, output, progressDone.Token);
 
-        var report = await fleet.RunAsync(stop.Token);
+        var report = await fleet.RunAsync(stoppingToken);
         await progressDone.CancelAsync();
         await progress;
         output.WriteLine(ProgressText.FleetSummary(timeProvider.GetElapsedTime(startedAt), report));

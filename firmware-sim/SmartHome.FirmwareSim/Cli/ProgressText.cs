@@ -13,6 +13,9 @@ internal static class ProgressText
     public static string Summary(TimeSpan elapsed, SimulatorStatistics statistics) => string.Create(CultureInfo.InvariantCulture,
         $"Sent {statistics.PublishedTotal} messages in {elapsed:hh\\:mm\\:ss} ({ByChannel(statistics)}), {Rate(statistics.PublishedTotal, elapsed):0.0} msg/s; connected {statistics.Connections} time(s), dropped {statistics.Dropped}.");
 
+    public static string FleetStart(FleetPlan plan) => string.Create(CultureInfo.InvariantCulture,
+        $"Fleet: {plan.Households} household(s) × {plan.AppliancesPerHousehold} appliance(s) at {plan.MessagesPerSecond} msg/s over {string.Join(", ", plan.Links)}");
+
     public static string FleetProgress(TimeSpan elapsed, FleetReport report, double messagesPerSecond) => string.Create(CultureInfo.InvariantCulture,
         $"[{elapsed:hh\\:mm\\:ss}] fleet sent {report.Total} ({ByKind(report.ByKind)}) · {messagesPerSecond:0.0} msg/s");
 

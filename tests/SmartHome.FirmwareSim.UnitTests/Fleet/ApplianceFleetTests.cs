@@ -69,6 +69,26 @@ public sealed class ApplianceFleetTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task RunAsync_StoppedWithoutALimit_LetsQueuedMessagesOutAndReportsWhatArrived()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        await using var gateway = await MessageCollector.SubscribeAsync(broker.Port, "appliance/+/+", _timeout.Token);
+        var plan = new FleetPlan(Households, AppliancesPerHousehold, MessagesPerSecond: 500, [new LinkAddress("127.0.0.1", broker.Port)], Seed: 3, MessageLimit: null);
+        var sut = new ApplianceFleet(plan, TimeProvider.System, NullLogger.Instance);
+        using var stop = new CancellationTokenSource();
+
+        var running = sut.RunAsync(stop.Token);
+        await Eventually.TrueAsync(() => sut.Queued >= 250, Patience, "the fleet to queue 250 messages");
+        await stop.CancelAsync();
+        var report = await running;
+
+        Assert.True(sut.Queued >= 250, $"queued {sut.Queued}");
+        Assert.Equal(sut.Queued, report.Total - report.ByKind["status"]);
+        Assert.Equal(2 * Households * AppliancesPerHousehold, report.ByKind["status"]);
+        await AssertReceivedAsync(gateway, report.SentByLink.Values.Single());
+    }
+
     public void Dispose() => _timeout.Dispose();
 
     private async Task<FleetReport> RunFleetAsync(IReadOnlyList<LinkAddress> links)
