@@ -60,7 +60,6 @@ public sealed class ApplianceFleet
     public async Task<FleetReport> RunAsync(CancellationToken stoppingToken)
     {
         using var drain = new CancellationTokenSource();
-        using var drainAfterStop = stoppingToken.Register(() => drain.CancelAfter(DrainTimeout));
         var senders = _appliances.Select(appliance => appliance.SendAsync(drain.Token)).ToArray();
         try
         {
@@ -75,19 +74,44 @@ public sealed class ApplianceFleet
             _appliances.ForEach(appliance => appliance.Complete());
         }
 
-        try
-        {
-            await Task.WhenAll(senders);
-        }
-        catch (OperationCanceledException) when (drain.IsCancellationRequested)
-        {
-            // The link did not take the rest in time; the report says what did go out.
-        }
-
+        await DrainAsync(Task.WhenAll(senders), drain, stoppingToken);
         using var closing = new CancellationTokenSource(CloseTimeout, _timeProvider);
         await Task.WhenAll(_appliances.Select(appliance => appliance.CloseAsync(closing.Token)));
         _appliances.ForEach(appliance => appliance.Dispose());
         return Report();
+    }
+
+    /// <summary>Waits for the queues to empty; once asked to stop, for <see cref="DrainTimeout"/> at most.</summary>
+    private async Task DrainAsync(Task sending, CancellationTokenSource drain, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await sending.WaitAsync(stoppingToken);
+            return;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Fall through to the bounded wait.
+        }
+
+        try
+        {
+            await sending.WaitAsync(DrainTimeout, _timeProvider, CancellationToken.None);
+        }
+        catch (TimeoutException)
+        {
+            // The link did not take the rest in time; the report says what did go out.
+            await drain.CancelAsync();
+        }
+
+        try
+        {
+            await sending;
+        }
+        catch (OperationCanceledException) when (drain.IsCancellationRequested)
+        {
+            // The senders gave up as told.
+        }
     }
 
     private async Task ProduceAsync(CancellationToken stoppingToken)

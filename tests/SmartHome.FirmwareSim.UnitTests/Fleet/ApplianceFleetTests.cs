@@ -89,6 +89,25 @@ public sealed class ApplianceFleetTests : IDisposable
         await AssertReceivedAsync(gateway, report.SentByLink.Values.Single());
     }
 
+    [Fact]
+    public async Task RunAsync_StoppedWhileTheLinkIsGone_GivesUpOnTheQueueAndReportsOnlyAcknowledgedMessages()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        var plan = new FleetPlan(Households, AppliancesPerHousehold, MessagesPerSecond: 500, [new LinkAddress("127.0.0.1", broker.Port)], Seed: 3, MessageLimit: null);
+        var sut = new ApplianceFleet(plan, TimeProvider.System, NullLogger.Instance);
+        using var stop = new CancellationTokenSource();
+
+        var running = sut.RunAsync(stop.Token);
+        await Eventually.TrueAsync(() => sut.Report().Total >= 100, Patience, "the fleet to get 100 messages through");
+        await broker.StopAsync();
+        await Eventually.TrueAsync(() => sut.Queued - sut.Report().Total > 100, Patience, "messages to pile up while the link is gone");
+        await stop.CancelAsync();
+        var report = await running.WaitAsync(_timeout.Token);
+
+        Assert.Equal(Households * AppliancesPerHousehold, report.ByKind["status"]);
+        Assert.True(report.Total - report.ByKind["status"] < sut.Queued, $"reported {report.Total}, queued {sut.Queued}");
+    }
+
     public void Dispose() => _timeout.Dispose();
 
     private async Task<FleetReport> RunFleetAsync(IReadOnlyList<LinkAddress> links)
