@@ -37,7 +37,7 @@ internal static class Usage
         DoorOpeningMeanInterval, Firmware, ReconnectMaxDelay) can also come from appsettings.json, from
         SmartHome__FirmwareSim__<Name> environment variables, or as --SmartHome:FirmwareSim:<Name>=<value>.
 
-        Example:
+        Examples:
           dotnet run --project firmware-sim/SmartHome.FirmwareSim -- --seed 7 --interval 2s --duration 5m
           dotnet run --project firmware-sim/SmartHome.FirmwareSim -- fleet --households 50 --appliances 2 --rate 500 --links 127.0.0.1:1884,127.0.0.1:1885 --duration 1m
         """;
