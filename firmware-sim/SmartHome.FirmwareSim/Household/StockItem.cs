@@ -8,4 +8,7 @@ internal sealed class StockItem(string itemId, Product product, double quantity,
     public DateOnly BestBefore { get; } = bestBefore;
     public double Quantity { get; set; } = quantity;
     public bool Opened { get; set; }
+
+    /// <summary>Pushed to the back of the fridge: nobody eats it, and it stays until a clear-out throws it away.</summary>
+    public bool Forgotten { get; set; }
 }

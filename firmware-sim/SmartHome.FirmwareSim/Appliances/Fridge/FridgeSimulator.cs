@@ -14,46 +14,64 @@ public sealed class FridgeSimulator
 {
     public const string MainDoor = "main";
 
-    private const double ChanceOfUsingFridgeWhileOpen = 0.7;
     private const double SensorNoiseCelsius = 0.05;
-    private static readonly TimeSpan ShortestDoorOpening = TimeSpan.FromSeconds(8);
-    private static readonly TimeSpan LongestDoorOpening = TimeSpan.FromSeconds(40);
     private static readonly TimeSpan ShortestGapBetweenOpenings = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan FirstUseAfterOpening = TimeSpan.FromSeconds(2);
 
     private readonly string _applianceId;
     private readonly string _firmware;
     private readonly TimeSpan _temperatureInterval;
-    private readonly TimeSpan _doorOpeningMeanInterval;
     private readonly Random _random;
     private readonly FridgeFreezer _thermal;
     private readonly HouseholdStock _stock = new();
+    private readonly IHousehold _household;
+    private readonly List<InventoryChange> _changes = [];
 
     private bool _stockAnnounced;
+    private DateTimeOffset _advancedTo;
     private DateTimeOffset _thermalAt;
     private DateTimeOffset _nextReadingAt;
     private DateTimeOffset _nextDoorOpeningAt;
     private DateTimeOffset? _doorOpenedAt;
     private DateTimeOffset? _doorClosesAt;
     private DateTimeOffset? _fridgeUseAt;
+    private DateTimeOffset? _heldOpenAt;
+    private TimeSpan _heldOpenFor;
 
+    /// <summary>A fridge in a demo household that opens the door around the clock, <see cref="FridgeSimulatorOptions.DoorOpeningMeanInterval"/> apart on average.</summary>
     public FridgeSimulator(FridgeSimulatorOptions options, DateTimeOffset start)
+        : this(options, null, start, validate: false)
+    {
+    }
+
+    /// <summary>A fridge in a household that lives by <paramref name="household"/>: meals, leftovers, shopping trips, snacks.</summary>
+    /// <exception cref="ArgumentException">The profile does not validate; the message lists every problem.</exception>
+    public FridgeSimulator(FridgeSimulatorOptions options, HouseholdProfile household, DateTimeOffset start)
+        : this(options, household ?? throw new ArgumentNullException(nameof(household)), start, validate: true)
+    {
+    }
+
+    private FridgeSimulator(FridgeSimulatorOptions options, HouseholdProfile? household, DateTimeOffset start, bool validate)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (validate && household!.Validate() is { Count: > 0 } errors)
+        {
+            throw new ArgumentException(string.Join(Environment.NewLine, errors), nameof(household));
+        }
+
         _applianceId = options.ApplianceId;
         _firmware = options.Firmware;
         _temperatureInterval = options.TemperatureInterval;
-        _doorOpeningMeanInterval = options.DoorOpeningMeanInterval;
         _random = new Random(options.Seed);
 
         // Whole seconds keep every timestamp short and the run reproducible from a start written down by hand.
         StartedAt = new DateTimeOffset(start.Ticks - (start.Ticks % TimeSpan.TicksPerSecond), start.Offset);
-        _thermalAt = _nextReadingAt = StartedAt;
+        _advancedTo = _thermalAt = _nextReadingAt = StartedAt;
         _thermal = new FridgeFreezer(SettledCompartment(CompartmentDesign.Fridge), SettledCompartment(CompartmentDesign.Freezer), FridgeFreezer.TypicalRoomCelsius);
-        StartingStock.Fill(_stock, DateOnly.FromDateTime(StartedAt.UtcDateTime), _random);
-
-        // The first opening comes early, so a demo shows door traffic within the first minute or so.
-        _nextDoorOpeningAt = StartedAt + _random.NextBetween(_doorOpeningMeanInterval * 0.1, _doorOpeningMeanInterval * 0.33);
+        StartingStock.Fill(_stock, DateOnly.FromDateTime(household is null ? StartedAt.UtcDateTime : StartedAt.ToOffset(household.UtcOffset).DateTime), _random);
+        _household = household is null
+            ? new DemoHousehold(_stock, _random, options.DoorOpeningMeanInterval)
+            : new RoutineHousehold(_stock, _random, household, StartedAt);
+        _nextDoorOpeningAt = _household.NextOpeningAt(StartedAt);
     }
 
     public string ApplianceId => _applianceId;
@@ -72,7 +90,7 @@ public sealed class FridgeSimulator
                 return StartedAt;
             }
 
-            var next = _nextReadingAt;
+            var next = _heldOpenAt is { } held ? Earliest(_nextReadingAt, held) : _nextReadingAt;
             if (_doorOpenedAt is null)
             {
                 return Earliest(next, _nextDoorOpeningAt);
@@ -107,6 +125,10 @@ public sealed class FridgeSimulator
             {
                 UseFridge(now, messages);
             }
+            else if (_heldOpenAt == now)
+            {
+                HoldDoorOpen(now, messages);
+            }
             else if (_doorOpenedAt is null && _nextDoorOpeningAt == now)
             {
                 OpenDoor(now, messages);
@@ -117,7 +139,60 @@ public sealed class FridgeSimulator
             }
         }
 
+        _advancedTo = Later(_advancedTo, until);
         return messages;
+    }
+
+    /// <summary>
+    /// A power cut (<paramref name="powered"/> false) or the power coming back at <paramref name="at"/>, no earlier than
+    /// the last <see cref="Advance"/>: neither compressor runs while it is off. Temperatures are still reported.
+    /// </summary>
+    public void SetPowered(bool powered, DateTimeOffset at)
+    {
+        ThrowIfBeforeAdvanced(at);
+        _thermal.Advance(at - _thermalAt, mainDoorOpen: _doorOpenedAt is not null);
+        _thermalAt = at;
+        _thermal.Powered = powered;
+    }
+
+    /// <summary>
+    /// Someone leaves the main door open at <paramref name="at"/> (no earlier than the last <see cref="Advance"/>) for
+    /// <paramref name="duration"/>: <c>open</c> then, <c>closed</c> at the end, and no other opening meanwhile. A door
+    /// already open then stays open until the end, without a second <c>open</c>.
+    /// </summary>
+    public void LeaveDoorOpen(DateTimeOffset at, TimeSpan duration)
+    {
+        ThrowIfBeforeAdvanced(at);
+        ArgumentOutOfRangeException.ThrowIfLessThan(duration, TimeSpan.FromSeconds(1));
+        if (_heldOpenAt is not null)
+        {
+            throw new InvalidOperationException("The door is already due to be left open; advance past that moment first");
+        }
+
+        _heldOpenAt = at;
+        _heldOpenFor = duration;
+    }
+
+    private void ThrowIfBeforeAdvanced(DateTimeOffset at)
+    {
+        if (at < _advancedTo || at < _thermalAt)
+        {
+            throw new ArgumentOutOfRangeException(nameof(at), at, $"The simulation has already advanced to {Later(_advancedTo, _thermalAt):O}");
+        }
+    }
+
+    private void HoldDoorOpen(DateTimeOffset now, List<SimulatedMessage> messages)
+    {
+        _heldOpenAt = null;
+        var closesAt = now + _heldOpenFor;
+        if (_doorOpenedAt is null)
+        {
+            _doorOpenedAt = now;
+            _fridgeUseAt = null;
+            messages.Add(ApplianceMessages.Door(_applianceId, MainDoor, DoorState.Open, now));
+        }
+
+        _doorClosesAt = Later(_doorClosesAt ?? closesAt, closesAt);
     }
 
     private void AnnounceStock(DateTimeOffset now, List<SimulatedMessage> messages)
@@ -128,26 +203,28 @@ public sealed class FridgeSimulator
 
     private void OpenDoor(DateTimeOffset now, List<SimulatedMessage> messages)
     {
-        var openFor = _random.NextBetween(ShortestDoorOpening, LongestDoorOpening);
+        var visit = _household.Open(now);
         _doorOpenedAt = now;
-        _doorClosesAt = now + openFor;
-        _fridgeUseAt = _random.NextChance(ChanceOfUsingFridgeWhileOpen)
-            ? now + _random.NextBetween(FirstUseAfterOpening, openFor - TimeSpan.FromSeconds(1))
-            : null;
+        _doorClosesAt = now + visit.OpenFor;
+        _fridgeUseAt = now + visit.UseAfter;
         messages.Add(ApplianceMessages.Door(_applianceId, MainDoor, DoorState.Open, now));
     }
 
     private void UseFridge(DateTimeOffset now, List<SimulatedMessage> messages)
     {
         _fridgeUseAt = null;
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        messages.AddRange(HouseholdHabits.UseFridge(_stock, _random, today).Select(change => ApplianceMessages.Inventory(_applianceId, change, now)));
+        _changes.Clear();
+        _household.Use(now, _changes);
+        foreach (var change in _changes)
+        {
+            messages.Add(ApplianceMessages.Inventory(_applianceId, change, now));
+        }
     }
 
     private void CloseDoor(DateTimeOffset now, List<SimulatedMessage> messages)
     {
         _doorOpenedAt = _doorClosesAt = _fridgeUseAt = null;
-        _nextDoorOpeningAt = now + ShortestGapBetweenOpenings + _random.NextExponential(_doorOpeningMeanInterval);
+        _nextDoorOpeningAt = _household.NextOpeningAt(now + ShortestGapBetweenOpenings);
         messages.Add(ApplianceMessages.Door(_applianceId, MainDoor, DoorState.Closed, now));
     }
 
@@ -169,4 +246,6 @@ public sealed class FridgeSimulator
         _random.NextChance(0.5));
 
     private static DateTimeOffset Earliest(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
 }
