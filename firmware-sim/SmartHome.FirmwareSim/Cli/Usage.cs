@@ -36,6 +36,7 @@ internal static class Usage
         Every setting of the SmartHome:FirmwareSim section (Host, Port, ApplianceId, Seed, TemperatureInterval,
         DoorOpeningMeanInterval, Firmware, ReconnectMaxDelay) can also come from appsettings.json, from
         SmartHome__FirmwareSim__<Name> environment variables, or as --SmartHome:FirmwareSim:<Name>=<value>.
+        DoorOpeningMeanInterval is the average time between two door openings, day and night (default {defaults.DoorOpeningMeanInterval.TotalMinutes:0.###}m).
 
         Examples:
           dotnet run --project firmware-sim/SmartHome.FirmwareSim -- --seed 7 --interval 2s --duration 5m
