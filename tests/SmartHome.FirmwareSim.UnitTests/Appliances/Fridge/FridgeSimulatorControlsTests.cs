@@ -36,33 +36,6 @@ public sealed class FridgeSimulatorControlsTests
     }
 
     [Fact]
-    public void SetPowered_SameMomentsAnyAdvanceSlicing_GivesTheSameMessages()
-    {
-        var cut = Start + TimeSpan.FromMinutes(17.5);
-        var back = Start + TimeSpan.FromHours(2);
-
-        List<SimulatedMessage> Run(TimeSpan step)
-        {
-            var sut = new FridgeSimulator(QuietDoor(), Start);
-            var messages = new List<SimulatedMessage>();
-            foreach (var (until, action) in new (DateTimeOffset, Action<FridgeSimulator>?)[] { (cut, s => s.SetPowered(false, cut)), (back, s => s.SetPowered(true, back)), (Start + TimeSpan.FromHours(3), null) })
-            {
-                for (var t = messages.Count == 0 ? Start : messages[^1].At; t < until; t += step)
-                {
-                    messages.AddRange(sut.Advance(t));
-                }
-
-                messages.AddRange(sut.Advance(until));
-                action?.Invoke(sut);
-            }
-
-            return messages;
-        }
-
-        Assert.Equal(Run(TimeSpan.FromHours(1)), Run(TimeSpan.FromSeconds(7.3)));
-    }
-
-    [Fact]
     public void LeaveDoorOpen_TenMinutes_SendsOpenAndClosedTenMinutesApartAndWarmsTheFridgeSeveralDegrees()
     {
         var sut = new FridgeSimulator(QuietDoor(intervalSeconds: 10), Start);
