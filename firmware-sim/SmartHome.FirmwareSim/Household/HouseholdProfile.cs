@@ -75,7 +75,8 @@ public sealed record HouseholdProfile
         for (var i = 0; i < (ShoppingTrips?.Count ?? 0); i++)
         {
             var trip = ShoppingTrips![i];
-            Check(trip.At >= Breakfast.Start && trip.At < Bedtime.AddMinutes(-60), $"shoppingTrips[{i}].at", "between breakfast and an hour before bedtime", $"{trip.At:HH:mm}");
+            var awake = Breakfast is null || (trip?.At >= Breakfast.Start && trip.At < Bedtime.AddMinutes(-60));
+            Check(trip is not null && awake, $"shoppingTrips[{i}].at", "between breakfast and an hour before bedtime", trip is null ? "missing" : $"{trip.At:HH:mm}");
         }
 
         Check(LeftoversChance is >= 0 and <= 1, "leftoversChance", "from 0 to 1", LeftoversChance);

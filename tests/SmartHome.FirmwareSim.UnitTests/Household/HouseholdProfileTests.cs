@@ -81,6 +81,19 @@ public sealed class HouseholdProfileTests
     }
 
     [Fact]
+    public void Validate_NullMealAndTrip_ReportsThemInsteadOfThrowing()
+    {
+        var profile = JsonSerializer.Deserialize<HouseholdProfile>("""{ "breakfast": null, "shoppingTrips": [null] }""", ScenarioJson)!;
+
+        Assert.Equal(
+            [
+                "household.breakfast must be a window of at least 45 minutes (start before end), was missing",
+                "household.shoppingTrips[0].at must be between breakfast and an hour before bedtime, was missing",
+            ],
+            profile.Validate());
+    }
+
+    [Fact]
     public void FridgeSimulator_InvalidProfile_ThrowsNamingTheKey()
     {
         var error = Assert.Throws<ArgumentException>(() => new FridgeSimulator(new FridgeSimulatorOptions(), new HouseholdProfile { People = 0 }, DateTimeOffset.UnixEpoch));
