@@ -11,7 +11,8 @@ namespace SmartHome.FirmwareSim.Mqtt;
 /// <summary>
 /// One appliance's MQTT session with a gateway's appliance link: it connects with its retained <c>offline</c> status
 /// as the last will, reports <c>online</c> on every connection, waits out a missing link with exponential backoff,
-/// and publishes at QoS 1, retrying until the broker has acknowledged.
+/// and publishes at QoS 1, retrying until the broker has acknowledged. It can also drop off the link abruptly, as
+/// an appliance losing power or Wi-Fi does, and come back.
 /// </summary>
 internal sealed class ApplianceLinkClient : IDisposable
 {
@@ -23,8 +24,8 @@ internal sealed class ApplianceLinkClient : IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly SimulatorStatistics _statistics;
     private readonly ILogger _logger;
-    private readonly IMqttClient _client;
     private readonly MqttClientOptions _clientOptions;
+    private IMqttClient _client;
     private volatile bool _closing;
 
     public ApplianceLinkClient(
@@ -41,8 +42,7 @@ internal sealed class ApplianceLinkClient : IDisposable
         _timeProvider = timeProvider;
         _statistics = statistics;
         _logger = logger;
-        _client = new MqttClientFactory().CreateMqttClient();
-        _client.DisconnectedAsync += OnDisconnectedAsync;
+        _client = CreateClient();
 
         // MQTT 3.1.1, because that is what most appliance firmware stacks speak; the gateway must handle it.
         _clientOptions = new MqttClientOptionsBuilder()
@@ -140,7 +140,30 @@ internal sealed class ApplianceLinkClient : IDisposable
         }
     }
 
+    /// <summary>
+    /// Drops off the link without a goodbye: the connection closes without an MQTT DISCONNECT, so the broker
+    /// publishes the retained <c>offline</c> last will. (MQTT 3.1.1 has no DISCONNECT that keeps the will, and
+    /// MQTTnet's client closes its socket without one only when disposed, so this disposes the session and starts a
+    /// fresh client.) <see cref="ConnectAsync"/> comes back. Not to be called while a publish is under way.
+    /// </summary>
+    public void Drop()
+    {
+        var dropped = _client;
+        _client = CreateClient();
+        dropped.DisconnectedAsync -= OnDisconnectedAsync;
+        dropped.Dispose();
+        _statistics.SetLinkState(ApplianceLinkState.Disconnected);
+        Log.Dropped(_logger, _settings.Host, _settings.Port, _settings.ClientId);
+    }
+
     public void Dispose() => _client.Dispose();
+
+    private IMqttClient CreateClient()
+    {
+        var client = new MqttClientFactory().CreateMqttClient();
+        client.DisconnectedAsync += OnDisconnectedAsync;
+        return client;
+    }
 
     private async Task SendAsync(SimulatedMessage message, CancellationToken cancellationToken)
     {

@@ -21,4 +21,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 9106, Level = LogLevel.Warning, Message = "Could not report {Topic} offline on the way out ({Reason}); the broker will publish the last will")]
     public static partial void CloseFailed(ILogger logger, string topic, string reason);
+
+    [LoggerMessage(EventId = 9107, Level = LogLevel.Information, Message = "Dropped off the appliance link {Host}:{Port} as {ClientId} without a goodbye; the broker will publish the last will")]
+    public static partial void Dropped(ILogger logger, string host, int port, string clientId);
 }
