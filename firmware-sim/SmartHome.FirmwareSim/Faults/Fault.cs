@@ -6,23 +6,25 @@ public abstract record Fault
     public abstract string Name { get; }
 }
 
-/// <summary>The named sensor's probe misbehaves for readings taken from <paramref name="From"/> until (not including) <paramref name="Until"/>.</summary>
-public sealed record ProbeFault(string Sensor, ProbeFaultKind Kind, DateTimeOffset From, DateTimeOffset Until) : Fault
+/// <summary>A fault that holds from <paramref name="From"/> until (not including) <paramref name="Until"/>.</summary>
+public abstract record WindowedFault(DateTimeOffset From, DateTimeOffset Until) : Fault
 {
-    public override string Name => FaultNames.Of(Kind);
-
     public bool Covers(DateTimeOffset at) => From <= at && at < Until;
 }
 
+/// <summary>The named sensor's probe misbehaves for readings taken inside the window.</summary>
+public sealed record ProbeFault(string Sensor, ProbeFaultKind Kind, DateTimeOffset From, DateTimeOffset Until) : WindowedFault(From, Until)
+{
+    public override string Name => FaultNames.Of(Kind);
+}
+
 /// <summary>
-/// Each change of <paramref name="Door"/> from <paramref name="From"/> until (not including) <paramref name="Until"/>
-/// is followed by <paramref name="Bounces"/> quick flips to the other state and back, tens of milliseconds apart.
+/// Each change of <paramref name="Door"/> inside the window is followed by <paramref name="Bounces"/> quick flips to
+/// the other state and back, tens of milliseconds apart.
 /// </summary>
-public sealed record DoorBounce(string Door, DateTimeOffset From, DateTimeOffset Until, int Bounces) : Fault
+public sealed record DoorBounce(string Door, DateTimeOffset From, DateTimeOffset Until, int Bounces) : WindowedFault(From, Until)
 {
     public override string Name => FaultNames.DoorBounce;
-
-    public bool Covers(DateTimeOffset at) => From <= at && at < Until;
 }
 
 /// <summary>At <paramref name="At"/>, the firmware sends one broken message of each of <paramref name="Kinds"/>, in that order.</summary>
@@ -36,9 +38,7 @@ public sealed record MalformedBurst(DateTimeOffset At, IReadOnlyList<MalformedKi
 /// will) and connects again at <paramref name="Until"/>. The runner keeps what falls due meanwhile and sends it,
 /// with its original <c>at</c>, once back.
 /// </summary>
-public sealed record LinkOutage(DateTimeOffset From, DateTimeOffset Until) : Fault
+public sealed record LinkOutage(DateTimeOffset From, DateTimeOffset Until) : WindowedFault(From, Until)
 {
     public override string Name => FaultNames.Offline;
-
-    public bool Covers(DateTimeOffset at) => From <= at && at < Until;
 }

@@ -170,9 +170,7 @@ public sealed class FaultInjector
     {
         var problem = fault switch
         {
-            ProbeFault { From: var from, Until: var until } when until <= from => "ends before it starts",
-            DoorBounce { From: var from, Until: var until } when until <= from => "ends before it starts",
-            LinkOutage { From: var from, Until: var until } when until <= from => "ends before it starts",
+            WindowedFault { From: var from, Until: var until } when until <= from => "ends before it starts",
             DoorBounce { Bounces: < 1 } => "needs at least 1 bounce",
             MalformedBurst { Kinds.Count: 0 } => "names no kind of message",
             _ => null,
