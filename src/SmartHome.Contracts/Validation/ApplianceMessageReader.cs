@@ -10,6 +10,12 @@ public static class ApplianceMessageReader
 {
     public const int MaxPayloadBytes = 16 * 1024;
 
+    /// <summary>
+    /// What a DS18B20 probe's temperature register holds before its first conversion, so what many fridges report after
+    /// a brown-out. A fridge reading exactly this is kept but marked <see cref="RecordQuality.Suspect"/>.
+    /// </summary>
+    public const double ProbePowerOnCelsius = 85.0;
+
     /// <summary>Reads the message; <paramref name="receivedAt"/> is stamped on it when it carries no <c>at</c>.</summary>
     public static ApplianceReadResult Read(string topic, ReadOnlySpan<byte> payload, DateTimeOffset receivedAt)
     {
@@ -35,7 +41,7 @@ public static class ApplianceMessageReader
             var ctx = ContractsJsonContext.Default;
             record = channel switch
             {
-                ApplianceChannels.Temperature => Map(JsonSerializer.Deserialize(payload, ctx.TemperatureReading), m => TelemetryRecord.From(appliance, m, AtOrArrival(m.At))),
+                ApplianceChannels.Temperature => Map(JsonSerializer.Deserialize(payload, ctx.TemperatureReading), m => TelemetryRecord.From(appliance, m, AtOrArrival(m.At)) with { Quality = QualityOf(m) }),
                 ApplianceChannels.Door => Map(JsonSerializer.Deserialize(payload, ctx.DoorEvent), m => TelemetryRecord.From(appliance, m, AtOrArrival(m.At))),
                 ApplianceChannels.Inventory => Map(JsonSerializer.Deserialize(payload, ctx.InventoryChange), m => TelemetryRecord.From(appliance, m, AtOrArrival(m.At))),
                 _ => Map(JsonSerializer.Deserialize(payload, ctx.ApplianceStatus), m => TelemetryRecord.From(appliance, m, AtOrArrival(null))),
@@ -54,6 +60,9 @@ public static class ApplianceMessageReader
             return at ?? receivedAt;
         }
     }
+
+    private static RecordQuality QualityOf(TemperatureReading reading) =>
+        reading.Celsius == ProbePowerOnCelsius ? RecordQuality.Suspect : RecordQuality.Good;
 
     private static TelemetryRecord Map<T>(T? message, Func<T, TelemetryRecord> map)
         where T : class => message is null ? throw new JsonException("payload is JSON null") : map(message);

@@ -23,6 +23,19 @@ public sealed class ApplianceMessageReaderTests
         Assert.False(result.StampedOnArrival);
     }
 
+    [Theory]
+    [InlineData("85", RecordQuality.Suspect)]
+    [InlineData("85.0", RecordQuality.Suspect)]
+    [InlineData("84.9", RecordQuality.Good)]
+    [InlineData("85.1", RecordQuality.Good)]
+    public void Read_ProbePowerOnValue_IsKeptButMarkedSuspect(string celsius, RecordQuality expected)
+    {
+        var result = Read("appliance/demo-fridge/temperature", $$"""{"sensor":"fridge","celsius":{{celsius}},"at":"2026-11-23T10:00:00Z"}""");
+
+        Assert.Null(result.Rejection);
+        Assert.Equal(expected, result.Record!.Quality);
+    }
+
     [Fact]
     public void Read_NoAt_StampsTheArrivalTime()
     {
