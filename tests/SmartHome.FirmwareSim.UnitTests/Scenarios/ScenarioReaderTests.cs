@@ -1,0 +1,113 @@
+using SmartHome.FirmwareSim.Scenarios;
+
+namespace SmartHome.FirmwareSim.UnitTests.Scenarios;
+
+public sealed class ScenarioReaderTests
+{
+    private const string Valid = """
+        {
+          // comments are allowed
+          "name": "every-field",
+          "description": "Uses every field.",
+          "seed": 42,
+          "duration": "2d",
+          "applianceId": "kitchen-fridge",
+          "fridge": { "temperatureInterval": "30s", "doorOpeningMeanInterval": "20m", "firmware": "9.9.9" },
+          "household": { "people": 3 },
+          "timeline": [
+            { "at": "1d", "event": "offline", "for": "1h" },
+            { "at": "0s", "event": "probe-stuck", "sensor": "freezer", "for": "6h" },
+            { "at": "1d6h", "event": "malformed", "kinds": ["not-json"] },
+            { "at": "12h", "event": "door-bounce" }
+          ]
+        }
+        """;
+
+    [Fact]
+    public void Parse_EveryField_ReadsThemWithTheTimelineInTimeOrder()
+    {
+        var sut = TestScenarios.Parse(Valid);
+
+        Assert.Equal("every-field", sut.Name);
+        Assert.Equal("Uses every field.", sut.Description);
+        Assert.Equal(42, sut.Seed);
+        Assert.Equal(TimeSpan.FromDays(2), sut.Duration);
+        Assert.Equal("kitchen-fridge", sut.ApplianceId);
+        Assert.Equal(new ScenarioFridge(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(20), "9.9.9"), sut.Fridge);
+        Assert.Equal(3, sut.Household!.Value.GetProperty("people").GetInt32());
+        Assert.Equal(TestScenarios.Source, sut.Source);
+        Assert.Equal([1, 3, 0, 2], sut.Timeline.Select(e => e.Index));
+        Assert.Equal(
+            new ScenarioEvent(1, TimeSpan.Zero, ScenarioEventKind.ProbeStuck, TimeSpan.FromHours(6), "freezer", []),
+            sut.Timeline[0] with { MalformedKinds = [] });
+        Assert.Equal(["not-json"], sut.Timeline[3].MalformedKinds);
+        Assert.Equal("door-bounce", sut.Timeline[1].Name);
+        Assert.Null(sut.Timeline[1].For);
+    }
+
+    [Fact]
+    public void Parse_OnlyTheRequiredFields_LeavesTheRestToDefaults()
+    {
+        var sut = TestScenarios.Parse("""{ "name": "bare", "description": "Bare.", "seed": 1, "duration": "1h" }""");
+
+        Assert.Null(sut.ApplianceId);
+        Assert.Equal(new ScenarioFridge(), sut.Fridge);
+        Assert.Null(sut.Household);
+        Assert.Empty(sut.Timeline);
+    }
+
+    [Theory]
+    [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "timeline": [{ "at": "1m", "event": "powercut", "for": "5m" }] }""",
+        "timeline[0].event: unknown event 'powercut' (expected power-cut, door-left-open, probe-85, probe-disconnected, probe-silent, probe-stuck, door-bounce, malformed, offline)")]
+    [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "timeline": [{ "at": "2h", "event": "door-bounce" }] }""",
+        "timeline[0].at: '2h' is not within the scenario's duration")]
+    [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "timeline": [{ "at": "50m", "event": "power-cut", "for": "20m" }] }""",
+        "timeline[0].for: power-cut would end after the scenario's duration")]
+    [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "timeline": [{ "at": "5m", "event": "power-cut" }] }""",
+        "timeline[0].for: is required for power-cut: a time such as 15m, 8h or 1d6h")]
+    [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "timeline": [{ "at": "5m", "event": "offline", "for": "-5m" }] }""",
+        "timeline[0].for: '-5m' is not a positive time: a time such as 15m, 8h or 1d6h")]
+    [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "timeline": [{ "at": "5m", "event": "probe-85", "sensor": "pantry", "for": "5m" }] }""",
+        "timeline[0].sensor: unknown sensor 'pantry' (expected fridge, freezer)")]
+    [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "timeline": [{ "at": "5m", "event": "probe-silent", "for": "5m" }] }""",
+        "timeline[0].sensor: is required")]
+    [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "timeline": [{ "at": "5m", "event": "door-bounce", "for": "5m" }] }""",
+        "timeline[0].for: unknown field for door-bounce (expected at, event)")]
+    [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "timeline": [{ "at": "5m", "event": "malformed", "kinds": [] }] }""",
+        "timeline[0].kinds: is required: a non-empty array of kinds of malformed message")]
+    [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "timeline": [{ "event": "door-bounce" }] }""",
+        "timeline[0].at: is required: a time such as 15m, 8h or 1d6h, counted from the start")]
+    [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "timeline": [{ "at": "1m", "event": "offline", "for": "10m" }, { "at": "5m", "event": "offline", "for": "1m" }] }""",
+        "timeline[1]: offline overlaps timeline[0], the same event at the same time")]
+    [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "timeline": {} }""", "timeline: must be an array of events")]
+    [InlineData("""{ "description": "d", "seed": 1, "duration": "1h" }""", "name: is required")]
+    [InlineData("""{ "name": "Power Outage", "description": "d", "seed": 1, "duration": "1h" }""", "name: 'Power Outage' must be lower-case letters, digits and '-'")]
+    [InlineData("""{ "name": "x", "description": "one\ntwo", "seed": 1, "duration": "1h" }""", "description: must be one line of at most 80 characters, for --help")]
+    [InlineData("""{ "name": "x", "description": "d", "seed": "one", "duration": "1h" }""", "seed: must be a whole number")]
+    [InlineData("""{ "name": "x", "description": "d", "duration": "1h" }""", "seed: is required: a whole number")]
+    [InlineData("""{ "name": "x", "description": "d", "seed": 1 }""", "duration: is required: a time such as 15m, 8h or 1d6h")]
+    [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "a week" }""", "duration: 'a week' is not a positive time: a time such as 15m, 8h or 1d6h")]
+    [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "colour": "blue" }""",
+        "colour: unknown field (expected name, description, seed, duration, applianceId, fridge, household, timeline)")]
+    [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "applianceId": "my fridge" }""",
+        "applianceId: must be 1-64 letters, digits, '.', '_' or '-'")]
+    [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "fridge": { "temperatureInterval": "2h" } }""",
+        "fridge.temperatureInterval: must be from 50 ms to 1 hour, was 02:00:00")]
+    [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "fridge": { "interval": "2s" } }""",
+        "fridge.interval: unknown field (expected temperatureInterval, doorOpeningMeanInterval, firmware)")]
+    [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "household": 3 }""", "household: must be an object")]
+    public void Parse_Mistake_NamesTheFileAndTheField(string json, string error)
+    {
+        var ex = Assert.Throws<ScenarioException>(() => TestScenarios.Parse(json));
+
+        Assert.Equal($"{TestScenarios.Source}: {error}", ex.Message);
+    }
+
+    [Fact]
+    public void Parse_NotJson_NamesTheFileAndTheLine()
+    {
+        var ex = Assert.Throws<ScenarioException>(() => TestScenarios.Parse("{\n  \"name\": \"x\",\n  oops\n}"));
+
+        Assert.StartsWith($"{TestScenarios.Source}: line 3: not valid JSON (", ex.Message, StringComparison.Ordinal);
+    }
+}
