@@ -9,6 +9,11 @@ if (command is FleetCommand fleet)
     return await FleetConsole.RunAsync(fleet, TimeProvider.System, Console.Out);
 }
 
+if (command is ScenarioCommand scenario)
+{
+    return await ScenarioConsole.RunAsync(scenario, TimeProvider.System, Console.Out, Console.Error);
+}
+
 if (command is not RunCommand run)
 {
     return ConsoleRunner.Print(command, Console.Out, Console.Error);

@@ -1,4 +1,5 @@
 using SmartHome.FirmwareSim.Fleet;
+using SmartHome.FirmwareSim.Scenarios;
 
 namespace SmartHome.FirmwareSim.Cli;
 
@@ -15,6 +16,15 @@ internal sealed record RunCommand(IReadOnlyDictionary<string, string?> Settings,
 /// <param name="Plan">What to simulate and how fast.</param>
 /// <param name="Duration">Stop after this long; null runs until the message limit or Ctrl+C.</param>
 internal sealed record FleetCommand(FleetPlan Plan, TimeSpan? Duration) : CliCommand;
+
+/// <summary>Play a scenario file (<c>scenario</c>).</summary>
+/// <param name="Scenario">The scenario, loaded and checked.</param>
+/// <param name="Link">The appliance link to publish to.</param>
+/// <param name="ApplianceId">The appliance id in the topics; null takes the scenario's, or the simulator's default.</param>
+/// <param name="Seed">The scenario's seed unless <c>--seed</c> gave another.</param>
+/// <param name="Speed">How fast simulated time runs.</param>
+/// <param name="Start">Where simulated time starts; null for <see cref="ScenarioClock.DefaultStart"/>.</param>
+internal sealed record ScenarioCommand(Scenario Scenario, LinkAddress Link, string? ApplianceId, int Seed, ScenarioSpeed Speed, DateTimeOffset? Start) : CliCommand;
 
 internal sealed record HelpCommand : CliCommand;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SmartHome.FirmwareSim.Appliances.Fridge;
+using SmartHome.FirmwareSim.Scenarios;
 
 namespace SmartHome.FirmwareSim.Cli;
 
@@ -9,12 +10,21 @@ internal static class CommandLine
     private const string ConfigurationPrefix = "--SmartHome:";
     private static readonly string[] OptionsWithValue = ["--host", "--port", "--appliance", "--seed", "--interval", "--duration"];
 
-    public static CliCommand Parse(IReadOnlyList<string> args)
+    public static CliCommand Parse(IReadOnlyList<string> args) => Parse(args, ScenarioLibrary.Shipped);
+
+    /// <param name="args">The command line.</param>
+    /// <param name="scenarios">Where <c>scenario</c> looks up scenario names.</param>
+    public static CliCommand Parse(IReadOnlyList<string> args, ScenarioLibrary scenarios)
     {
         ArgumentNullException.ThrowIfNull(args);
         if (args.Count > 0 && args[0] == FleetCommandLine.Name)
         {
             return FleetCommandLine.Parse(args.Skip(1).ToList());
+        }
+
+        if (args.Count > 0 && args[0] == ScenarioCommandLine.Name)
+        {
+            return ScenarioCommandLine.Parse(args.Skip(1).ToList(), scenarios);
         }
 
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
@@ -87,7 +97,7 @@ internal static class CommandLine
         return arg.StartsWith("--", StringComparison.Ordinal) && equals > 0 ? (arg[..equals], arg[(equals + 1)..]) : (arg, null);
     }
 
-    private static bool IsPort(string value) => int.TryParse(value, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535;
+    internal static bool IsPort(string value) => int.TryParse(value, CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535;
 
     internal static InvalidCommand Invalid(string name, string expected, string value) => new($"{name} needs {expected}, was '{value}'");
 }

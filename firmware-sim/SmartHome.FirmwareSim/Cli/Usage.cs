@@ -1,17 +1,36 @@
 using SmartHome.FirmwareSim.Appliances.Fridge;
 using SmartHome.FirmwareSim.Fleet;
+using SmartHome.FirmwareSim.Scenarios;
 
 namespace SmartHome.FirmwareSim.Cli;
 
 internal static class Usage
 {
-    public static string Text { get; } = Build(new FridgeSimulatorOptions(), FleetCommandLine.Defaults);
+    private const int ScenarioNameWidth = 21;
 
-    private static string Build(FridgeSimulatorOptions defaults, FleetPlan fleet) => $"""
+    public static string Text => Build(ScenarioLibrary.Shipped);
+
+    /// <summary>The help text, listing the scenarios of <paramref name="scenarios"/>.</summary>
+    internal static string Build(ScenarioLibrary scenarios) => Build(new FridgeSimulatorOptions(), FleetCommandLine.Defaults, ListScenarios(scenarios));
+
+    private static string ListScenarios(ScenarioLibrary library)
+    {
+        try
+        {
+            return string.Join(Environment.NewLine, library.Scenarios.Select(s => $"  {s.Name.PadRight(ScenarioNameWidth)}{s.Description}"));
+        }
+        catch (ScenarioException ex)
+        {
+            return $"  (the shipped scenarios do not load: {ex.Message})";
+        }
+    }
+
+    private static string Build(FridgeSimulatorOptions defaults, FleetPlan fleet, string scenarios) => $"""
         SmartHome firmware simulator: a fridge-freezer that reports temperatures, door openings and its
         inventory to a gateway's appliance link over MQTT (contract §2), the same way real firmware would.
 
         Usage: SmartHome.FirmwareSim [options]
+               SmartHome.FirmwareSim scenario <name|path> [scenario options]
                SmartHome.FirmwareSim fleet [fleet options]
 
         Options:
@@ -23,6 +42,19 @@ internal static class Usage
           --duration <time>    stop after this long (default: run until Ctrl+C)
           -h, --help           show this help
 
+        Scenarios (firmware-sim/scenarios/*.json; give a path to play a file of your own):
+        {scenarios}
+
+        Scenario options (one fridge-freezer plays the scenario's timeline, then the run ends):
+          --host <name>        appliance link host (default {defaults.Host})
+          --port <number>      appliance link port (default {defaults.Port})
+          --appliance <id>     appliance id in the topics (default: the scenario's, else {defaults.ApplianceId})
+          --seed <number>      random seed (default: the scenario's)
+          --speed <n|max>      simulated seconds per real second: 1 is real time (default), 3600 is an hour a
+                               second, max is as fast as the link acknowledges; messages carry simulated time in 'at'
+          --start <time>       when simulated time starts, ISO 8601 in whole seconds (default: now at real time or
+                               slower; when compressed, now minus the scenario's duration, so no 'at' is in the future)
+
         Fleet options (load: many fridges, each its own MQTT client, simulated time compressed to the target rate):
           --households <n>     households to simulate (default {fleet.Households})
           --appliances <n>     fridges per household (default {fleet.AppliancesPerHousehold})
@@ -32,7 +64,7 @@ internal static class Usage
           --messages <n>       stop after this many appliance messages (default: no limit)
           --duration <time>    stop after this long (default: run until --messages or Ctrl+C)
 
-        Times are written 500ms, 30s, 5m, 2h, hh:mm:ss, or as a bare number of seconds.
+        Times are written 500ms, 30s, 5m, 2h, 7d, 1d6h, hh:mm:ss, or as a bare number of seconds.
         Every setting of the SmartHome:FirmwareSim section (Host, Port, ApplianceId, Seed, TemperatureInterval,
         DoorOpeningMeanInterval, Firmware, ReconnectMaxDelay) can also come from appsettings.json, from
         SmartHome__FirmwareSim__<Name> environment variables, or as --SmartHome:FirmwareSim:<Name>=<value>.
@@ -40,6 +72,7 @@ internal static class Usage
 
         Examples:
           dotnet run --project firmware-sim/SmartHome.FirmwareSim -- --seed 7 --interval 2s --duration 5m
+          dotnet run --project firmware-sim/SmartHome.FirmwareSim -- scenario power-outage --speed max
           dotnet run --project firmware-sim/SmartHome.FirmwareSim -- fleet --households 50 --appliances 2 --rate 500 --links 127.0.0.1:1884,127.0.0.1:1885 --duration 1m
         """;
 }
