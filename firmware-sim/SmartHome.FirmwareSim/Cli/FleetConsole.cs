@@ -11,28 +11,9 @@ internal static class FleetConsole
     public static async Task<int> RunAsync(FleetCommand command, TimeProvider timeProvider, TextWriter output)
     {
         // Warnings only: a thousand appliances each logging their connection would bury the progress lines.
-        using var loggerFactory = LoggerFactory.Create(logging => logging
-            .SetMinimumLevel(LogLevel.Warning)
-            .AddSimpleConsole(console =>
-            {
-                console.SingleLine = true;
-                console.TimestampFormat = "HH:mm:ss ";
-            }));
+        using var loggerFactory = ConsoleSession.WarningsOnly();
         using var stop = command.Duration is { } duration ? new CancellationTokenSource(duration, timeProvider) : new CancellationTokenSource();
-        ConsoleCancelEventHandler onCtrlC = (_, args) =>
-        {
-            args.Cancel = true;
-            stop.Cancel();
-        };
-        Console.CancelKeyPress += onCtrlC;
-        try
-        {
-            return await RunAsync(command.Plan, timeProvider, loggerFactory.CreateLogger<ApplianceFleet>(), output, stop.Token);
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCtrlC;
-        }
+        return await ConsoleSession.RunUntilCtrlCAsync(stop, token => RunAsync(command.Plan, timeProvider, loggerFactory.CreateLogger<ApplianceFleet>(), output, token));
     }
 
     private static async Task<int> RunAsync(FleetPlan plan, TimeProvider timeProvider, ILogger logger, TextWriter output, CancellationToken stoppingToken)
@@ -41,31 +22,13 @@ internal static class FleetConsole
         var fleet = new ApplianceFleet(plan, timeProvider, logger);
         var startedAt = timeProvider.GetTimestamp();
         using var progressDone = new CancellationTokenSource();
-        var progress = ReportProgressAsync(fleet, timeProvider, startedAt, output, progressDone.Token);
+        var progress = ConsoleSession.ReportProgressAsync(output, ReportEvery, timeProvider, () => fleet.Report().Total,
+            (elapsed, rate) => ProgressText.FleetProgress(elapsed, fleet.Report(), rate), progressDone.Token);
 
         var report = await fleet.RunAsync(stoppingToken);
         await progressDone.CancelAsync();
         await progress;
         output.WriteLine(ProgressText.FleetSummary(timeProvider.GetElapsedTime(startedAt), report));
         return 0;
-    }
-
-    private static async Task ReportProgressAsync(ApplianceFleet fleet, TimeProvider timeProvider, long startedAt, TextWriter output, CancellationToken cancellationToken)
-    {
-        var lastTotal = 0L;
-        using var timer = new PeriodicTimer(ReportEvery, timeProvider);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
-            {
-                var report = fleet.Report();
-                output.WriteLine(ProgressText.FleetProgress(timeProvider.GetElapsedTime(startedAt), report, ProgressText.Rate(report.Total - lastTotal, ReportEvery)));
-                lastTotal = report.Total;
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The run is over; the summary follows.
-        }
     }
 }

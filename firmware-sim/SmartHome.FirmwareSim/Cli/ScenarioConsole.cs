@@ -10,28 +10,9 @@ internal static class ScenarioConsole
 
     public static async Task<int> RunAsync(ScenarioCommand command, TimeProvider timeProvider, TextWriter output, TextWriter error)
     {
-        using var loggerFactory = LoggerFactory.Create(logging => logging
-            .SetMinimumLevel(LogLevel.Warning)
-            .AddSimpleConsole(console =>
-            {
-                console.SingleLine = true;
-                console.TimestampFormat = "HH:mm:ss ";
-            }));
+        using var loggerFactory = ConsoleSession.WarningsOnly();
         using var stop = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCtrlC = (_, args) =>
-        {
-            args.Cancel = true;
-            stop.Cancel();
-        };
-        Console.CancelKeyPress += onCtrlC;
-        try
-        {
-            return await RunAsync(command, timeProvider, loggerFactory.CreateLogger<ScenarioRunner>(), output, error, stop.Token);
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCtrlC;
-        }
+        return await ConsoleSession.RunUntilCtrlCAsync(stop, token => RunAsync(command, timeProvider, loggerFactory.CreateLogger<ScenarioRunner>(), output, error, token));
     }
 
     /// <summary>Plays the scenario until its end or <paramref name="stoppingToken"/>; 2 when the scenario cannot be played.</summary>
@@ -53,32 +34,13 @@ internal static class ScenarioConsole
         output.WriteLine(ProgressText.ScenarioStart(engine, command));
         using var runner = new ScenarioRunner(engine, command.Link, command.Speed, timeProvider, logger);
         using var progressDone = new CancellationTokenSource();
-        var progress = ReportProgressAsync(runner, timeProvider, output, progressDone.Token);
+        var progress = ConsoleSession.ReportProgressAsync(output, ReportEvery, timeProvider, () => runner.Progress().Sent,
+            (elapsed, rate) => ProgressText.ScenarioProgress(elapsed, runner.Progress(), rate), progressDone.Token);
 
         var report = await runner.RunAsync(stoppingToken);
         await progressDone.CancelAsync();
         await progress;
         output.WriteLine(ProgressText.ScenarioSummary(report));
         return 0;
-    }
-
-    private static async Task ReportProgressAsync(ScenarioRunner runner, TimeProvider timeProvider, TextWriter output, CancellationToken cancellationToken)
-    {
-        var startedAt = timeProvider.GetTimestamp();
-        var lastSent = 0L;
-        using var timer = new PeriodicTimer(ReportEvery, timeProvider);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
-            {
-                var progress = runner.Progress();
-                output.WriteLine(ProgressText.ScenarioProgress(timeProvider.GetElapsedTime(startedAt), progress, ProgressText.Rate(progress.Sent - lastSent, ReportEvery)));
-                lastSent = progress.Sent;
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The run is over; the summary follows.
-        }
     }
 }
