@@ -18,7 +18,7 @@ internal static class ScenarioEvents
         new("probe-disconnected", ScenarioEventKind.ProbeDisconnected, [SensorField, ForField]),
         new("probe-silent", ScenarioEventKind.ProbeSilent, [SensorField, ForField]),
         new("probe-stuck", ScenarioEventKind.ProbeStuck, [SensorField, ForField]),
-        new("door-bounce", ScenarioEventKind.DoorBounce, []),
+        new("door-bounce", ScenarioEventKind.DoorBounce, [ForField]),
         new("malformed", ScenarioEventKind.Malformed, [KindsField]),
         new("offline", ScenarioEventKind.Offline, [ForField]),
     ];

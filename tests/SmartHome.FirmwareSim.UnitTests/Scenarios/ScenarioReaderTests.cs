@@ -18,7 +18,7 @@ public sealed class ScenarioReaderTests
             { "at": "1d", "event": "offline", "for": "1h" },
             { "at": "0s", "event": "probe-stuck", "sensor": "freezer", "for": "6h" },
             { "at": "1d6h", "event": "malformed", "kinds": ["not-json"] },
-            { "at": "12h", "event": "door-bounce" }
+            { "at": "12h", "event": "door-bounce", "for": "1h" }
           ]
         }
         """;
@@ -42,7 +42,7 @@ public sealed class ScenarioReaderTests
             sut.Timeline[0] with { MalformedKinds = [] });
         Assert.Equal(["not-json"], sut.Timeline[3].MalformedKinds);
         Assert.Equal("door-bounce", sut.Timeline[1].Name);
-        Assert.Null(sut.Timeline[1].For);
+        Assert.Null(sut.Timeline[3].For);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class ScenarioReaderTests
     [Theory]
     [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "timeline": [{ "at": "1m", "event": "powercut", "for": "5m" }] }""",
         "timeline[0].event: unknown event 'powercut' (expected power-cut, door-left-open, probe-85, probe-disconnected, probe-silent, probe-stuck, door-bounce, malformed, offline)")]
-    [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "timeline": [{ "at": "2h", "event": "door-bounce" }] }""",
+    [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "timeline": [{ "at": "2h", "event": "door-bounce", "for": "1m" }] }""",
         "timeline[0].at: '2h' is not within the scenario's duration")]
     [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "timeline": [{ "at": "50m", "event": "power-cut", "for": "20m" }] }""",
         "timeline[0].for: power-cut would end after the scenario's duration")]
@@ -71,11 +71,11 @@ public sealed class ScenarioReaderTests
         "timeline[0].sensor: unknown sensor 'pantry' (expected fridge, freezer)")]
     [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "timeline": [{ "at": "5m", "event": "probe-silent", "for": "5m" }] }""",
         "timeline[0].sensor: is required")]
-    [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "timeline": [{ "at": "5m", "event": "door-bounce", "for": "5m" }] }""",
-        "timeline[0].for: unknown field for door-bounce (expected at, event)")]
+    [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "timeline": [{ "at": "5m", "event": "malformed", "kinds": ["not-json"], "for": "5m" }] }""",
+        "timeline[0].for: unknown field for malformed (expected at, event, kinds)")]
     [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "timeline": [{ "at": "5m", "event": "malformed", "kinds": [] }] }""",
         "timeline[0].kinds: is required: a non-empty array of kinds of malformed message")]
-    [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "timeline": [{ "event": "door-bounce" }] }""",
+    [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "timeline": [{ "event": "malformed", "kinds": ["not-json"] }] }""",
         "timeline[0].at: is required: a time such as 15m, 8h or 1d6h, counted from the start")]
     [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "timeline": [{ "at": "1m", "event": "offline", "for": "10m" }, { "at": "5m", "event": "offline", "for": "1m" }] }""",
         "timeline[1]: offline overlaps timeline[0], the same event at the same time")]
