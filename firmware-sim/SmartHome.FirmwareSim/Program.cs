@@ -11,7 +11,7 @@ if (command is FleetCommand fleet)
 
 if (command is ScenarioCommand scenario)
 {
-    return await ScenarioConsole.RunAsync(scenario, TimeProvider.System, Console.Out, Console.Error);
+    return await ScenarioConsole.RunAsync(scenario, TimeProvider.System, Console.Out);
 }
 
 if (command is not RunCommand run)

@@ -8,28 +8,19 @@ internal static class ScenarioConsole
 {
     private static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(5);
 
-    public static async Task<int> RunAsync(ScenarioCommand command, TimeProvider timeProvider, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(ScenarioCommand command, TimeProvider timeProvider, TextWriter output)
     {
         using var loggerFactory = ConsoleSession.WarningsOnly();
         using var stop = new CancellationTokenSource();
-        return await ConsoleSession.RunUntilCtrlCAsync(stop, token => RunAsync(command, timeProvider, loggerFactory.CreateLogger<ScenarioRunner>(), output, error, token));
+        return await ConsoleSession.RunUntilCtrlCAsync(stop, token => RunAsync(command, timeProvider, loggerFactory.CreateLogger<ScenarioRunner>(), output, token));
     }
 
-    /// <summary>Plays the scenario until its end or <paramref name="stoppingToken"/>; 2 when the scenario cannot be played.</summary>
-    internal static async Task<int> RunAsync(ScenarioCommand command, TimeProvider timeProvider, ILogger logger, TextWriter output, TextWriter error, CancellationToken stoppingToken)
+    /// <summary>Plays the scenario until its end or <paramref name="stoppingToken"/>.</summary>
+    internal static async Task<int> RunAsync(ScenarioCommand command, TimeProvider timeProvider, ILogger logger, TextWriter output, CancellationToken stoppingToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        ScenarioEngine engine;
-        try
-        {
-            var start = command.Start ?? ScenarioClock.DefaultStart(command.Scenario.Duration, command.Speed, timeProvider.GetUtcNow());
-            engine = new ScenarioEngine(command.Scenario, command.Seed, start, command.ApplianceId);
-        }
-        catch (ScenarioException ex)
-        {
-            error.WriteLine($"error: {ex.Message}");
-            return 2;
-        }
+        var start = command.Start ?? ScenarioClock.DefaultStart(command.Scenario.Duration, command.Speed, timeProvider.GetUtcNow());
+        var engine = new ScenarioEngine(command.Scenario, command.Seed, start, command.ApplianceId);
 
         output.WriteLine(ProgressText.ScenarioStart(engine, command));
         using var runner = new ScenarioRunner(engine, command.Link, command.Speed, timeProvider, logger);

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using SmartHome.FirmwareSim.Household;
 
 namespace SmartHome.FirmwareSim.Scenarios;
 
@@ -9,7 +9,7 @@ namespace SmartHome.FirmwareSim.Scenarios;
 /// <param name="Duration">How much simulated time the scenario covers.</param>
 /// <param name="ApplianceId">The appliance id in the topics; null leaves the simulator's default.</param>
 /// <param name="Fridge">Settings of the simulated fridge that differ from the defaults.</param>
-/// <param name="Household">The household profile as written in the file; null for the default household.</param>
+/// <param name="Household">Who lives with the fridge: the file's <c>household</c> object, or the default profile.</param>
 /// <param name="Timeline">What happens when, in time order.</param>
 /// <param name="Source">The file it came from, for error messages.</param>
 public sealed record Scenario(
@@ -19,6 +19,6 @@ public sealed record Scenario(
     TimeSpan Duration,
     string? ApplianceId,
     ScenarioFridge Fridge,
-    JsonElement? Household,
+    HouseholdProfile Household,
     IReadOnlyList<ScenarioEvent> Timeline,
     string Source);

@@ -1,39 +1,43 @@
+using SmartHome.Contracts.ApplianceLink;
 using SmartHome.FirmwareSim.Appliances;
 using SmartHome.FirmwareSim.Appliances.Fridge;
-using SmartHome.Contracts.ApplianceLink;
+using SmartHome.FirmwareSim.Faults;
 
 namespace SmartHome.FirmwareSim.Scenarios;
 
 /// <summary>
-/// Plays a scenario without a clock or a network: the fridge-freezer it describes, from <see cref="Start"/> to
-/// <see cref="End"/>, as the steps a runner carries out in order. The same scenario, seed and start give the same steps.
+/// Plays a scenario without a clock or a network: the fridge-freezer and household it describes, from
+/// <see cref="Start"/> to <see cref="End"/>, with its timeline's controls applied and faults injected at their moments,
+/// as the steps a runner carries out in order. The same scenario, seed and start give the same steps.
 /// </summary>
 public sealed class ScenarioEngine
 {
+    /// <summary>How many times the door switch flips back and forth after each change inside a <c>door-bounce</c> window.</summary>
+    public const int DoorBounces = 3;
+
     // The simulator is advanced an hour at a time, so a long scenario streams rather than piling up in memory.
     private static readonly TimeSpan Chunk = TimeSpan.FromHours(1);
 
     private readonly FridgeSimulatorOptions _options;
+    private readonly int _seed;
+    private readonly List<Fault> _faults;
+    private readonly List<(DateTimeOffset At, ScenarioEvent Event, bool Ends)> _controls;
+    private FaultInjector? _injector;
+    private long _outages;
 
-    /// <exception cref="ScenarioException">The scenario has something this engine cannot play.</exception>
     public ScenarioEngine(Scenario scenario, int seed, DateTimeOffset start, string? applianceId = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        if (scenario.Household is not null)
-        {
-            throw ScenarioException.At(scenario.Source, "household", "household profiles cannot be played yet");
-        }
-
-        if (scenario.Timeline.Count > 0)
-        {
-            var first = scenario.Timeline.MinBy(e => e.Index)!;
-            throw ScenarioException.At(scenario.Source, $"timeline[{first.Index}].event", $"{first.Name} cannot be played yet");
-        }
-
         Scenario = scenario;
+        _seed = seed;
         _options = new FridgeSimulatorOptions { Seed = seed, ApplianceId = applianceId ?? scenario.ApplianceId ?? new FridgeSimulatorOptions().ApplianceId };
         scenario.Fridge.ApplyTo(_options);
         Start = ScenarioClock.WholeSeconds(start);
+        _faults = [.. scenario.Timeline.Select(ToFault).OfType<Fault>()];
+        _controls = [.. scenario.Timeline
+            .Where(e => e.Kind is ScenarioEventKind.PowerCut or ScenarioEventKind.DoorLeftOpen or ScenarioEventKind.Offline)
+            .SelectMany(e => e.Kind == ScenarioEventKind.PowerCut ? [(Start + e.At, e, false), (Start + e.End, e, true)] : new[] { (Start + e.At, e, false) })
+            .OrderBy(c => c.Item1)];
     }
 
     public Scenario Scenario { get; }
@@ -44,20 +48,86 @@ public sealed class ScenarioEngine
 
     public DateTimeOffset End => Start + Scenario.Duration;
 
+    /// <summary>What the faults of the last <see cref="Play"/> have done so far, by fault name (<c>offline</c>: outages begun).</summary>
+    public IReadOnlyDictionary<string, long> FaultsInjected
+    {
+        get
+        {
+            var injected = new SortedDictionary<string, long>(_injector?.Injected.ToDictionary() ?? [], StringComparer.Ordinal);
+            if (_outages > 0)
+            {
+                injected[FaultNames.Offline] = _outages;
+            }
+
+            return injected;
+        }
+    }
+
     /// <summary>The retained status message; the offline one doubles as the MQTT last will.</summary>
     public SimulatedMessage Status(OnlineState state) => ApplianceMessages.Status(_options.ApplianceId, state, _options.Firmware, Start);
 
     /// <summary>Every step from <see cref="Start"/> up to <see cref="End"/>, oldest first; each enumeration plays the scenario afresh.</summary>
     public IEnumerable<ScenarioStep> Play()
     {
-        var fridge = new FridgeSimulator(_options, Start);
-        for (var until = Start; until < End;)
+        var fridge = new FridgeSimulator(_options, Scenario.Household, Start);
+        var injector = _injector = new FaultInjector(_options.ApplianceId, _seed, _faults);
+        _outages = 0;
+        var from = Start;
+        foreach (var (at, scenarioEvent, ends) in _controls)
         {
-            until = until + Chunk < End ? until + Chunk : End;
-            foreach (var message in fridge.Advance(until))
+            // Up to just before the moment: what falls due at it comes after the control, inside an outage's [from, until).
+            var justBefore = at - TimeSpan.FromTicks(1);
+            foreach (var step in Messages(fridge, injector, from, justBefore))
+            {
+                yield return step;
+            }
+
+            from = justBefore > from ? justBefore : from;
+            switch (scenarioEvent.Kind)
+            {
+                case ScenarioEventKind.PowerCut:
+                    fridge.SetPowered(ends, at);
+                    break;
+                case ScenarioEventKind.DoorLeftOpen:
+                    fridge.LeaveDoorOpen(at, scenarioEvent.For!.Value);
+                    break;
+                default:
+                    _outages++;
+                    yield return new LinkOutageStep(at, scenarioEvent.For!.Value);
+                    break;
+            }
+        }
+
+        foreach (var step in Messages(fridge, injector, from, End))
+        {
+            yield return step;
+        }
+    }
+
+    private static IEnumerable<ScenarioStep> Messages(FridgeSimulator fridge, FaultInjector injector, DateTimeOffset from, DateTimeOffset until)
+    {
+        for (var reached = from; reached < until;)
+        {
+            reached = reached + Chunk < until ? reached + Chunk : until;
+            foreach (var message in injector.Apply(fridge.Advance(reached)))
             {
                 yield return new MessageStep(message);
             }
         }
+    }
+
+    private Fault? ToFault(ScenarioEvent e)
+    {
+        DateTimeOffset from = Start + e.At, until = Start + e.End;
+        return e.Kind switch
+        {
+            ScenarioEventKind.Probe85 => new ProbeFault(e.Sensor!, ProbeFaultKind.PowerOnReset, from, until),
+            ScenarioEventKind.ProbeDisconnected => new ProbeFault(e.Sensor!, ProbeFaultKind.Disconnected, from, until),
+            ScenarioEventKind.ProbeSilent => new ProbeFault(e.Sensor!, ProbeFaultKind.Silent, from, until),
+            ScenarioEventKind.ProbeStuck => new ProbeFault(e.Sensor!, ProbeFaultKind.Stuck, from, until),
+            ScenarioEventKind.DoorBounce => new DoorBounce(FridgeSimulator.MainDoor, from, until, DoorBounces),
+            ScenarioEventKind.Malformed => new MalformedBurst(from, e.MalformedKinds),
+            _ => null,
+        };
     }
 }

@@ -1,3 +1,5 @@
+using SmartHome.FirmwareSim.Faults;
+
 namespace SmartHome.FirmwareSim.Scenarios;
 
 /// <summary>One entry of a scenario's timeline.</summary>
@@ -7,7 +9,7 @@ namespace SmartHome.FirmwareSim.Scenarios;
 /// <param name="For">How long it lasts, for the events that last.</param>
 /// <param name="Sensor">The probe a probe fault affects: <c>fridge</c> or <c>freezer</c>.</param>
 /// <param name="MalformedKinds">The kinds of broken message a <c>malformed</c> burst sends.</param>
-public sealed record ScenarioEvent(int Index, TimeSpan At, ScenarioEventKind Kind, TimeSpan? For, string? Sensor, IReadOnlyList<string> MalformedKinds)
+public sealed record ScenarioEvent(int Index, TimeSpan At, ScenarioEventKind Kind, TimeSpan? For, string? Sensor, IReadOnlyList<MalformedKind> MalformedKinds)
 {
     public string Name => ScenarioEvents.NameOf(Kind);
 

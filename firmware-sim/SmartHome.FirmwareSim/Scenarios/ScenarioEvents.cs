@@ -1,6 +1,9 @@
+using System.Text.Json;
+using SmartHome.FirmwareSim.Faults;
+
 namespace SmartHome.FirmwareSim.Scenarios;
 
-/// <summary>The event names a scenario file uses, and which fields each one takes.</summary>
+/// <summary>The event names a scenario file uses (the faults' are <see cref="FaultNames"/>), and which fields each one takes.</summary>
 internal static class ScenarioEvents
 {
     public const string ForField = "for";
@@ -14,14 +17,18 @@ internal static class ScenarioEvents
     [
         new("power-cut", ScenarioEventKind.PowerCut, [ForField]),
         new("door-left-open", ScenarioEventKind.DoorLeftOpen, [ForField]),
-        new("probe-85", ScenarioEventKind.Probe85, [SensorField, ForField]),
-        new("probe-disconnected", ScenarioEventKind.ProbeDisconnected, [SensorField, ForField]),
-        new("probe-silent", ScenarioEventKind.ProbeSilent, [SensorField, ForField]),
-        new("probe-stuck", ScenarioEventKind.ProbeStuck, [SensorField, ForField]),
-        new("door-bounce", ScenarioEventKind.DoorBounce, [ForField]),
-        new("malformed", ScenarioEventKind.Malformed, [KindsField]),
-        new("offline", ScenarioEventKind.Offline, [ForField]),
+        new(FaultNames.Probe85, ScenarioEventKind.Probe85, [SensorField, ForField]),
+        new(FaultNames.ProbeDisconnected, ScenarioEventKind.ProbeDisconnected, [SensorField, ForField]),
+        new(FaultNames.ProbeSilent, ScenarioEventKind.ProbeSilent, [SensorField, ForField]),
+        new(FaultNames.ProbeStuck, ScenarioEventKind.ProbeStuck, [SensorField, ForField]),
+        new(FaultNames.DoorBounce, ScenarioEventKind.DoorBounce, [ForField]),
+        new(FaultNames.Malformed, ScenarioEventKind.Malformed, [KindsField]),
+        new(FaultNames.Offline, ScenarioEventKind.Offline, [ForField]),
     ];
+
+    /// <summary>The kinds a <c>malformed</c> event names, kebab-case: <c>not-json</c>, <c>too-large</c>, ...</summary>
+    public static readonly IReadOnlyDictionary<string, MalformedKind> MalformedKinds =
+        Enum.GetValues<MalformedKind>().ToDictionary(kind => JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString()), StringComparer.Ordinal);
 
     public static IEnumerable<string> Names => Definitions.Select(d => d.Name);
 

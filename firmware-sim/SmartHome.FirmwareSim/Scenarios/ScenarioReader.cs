@@ -1,8 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using SmartHome.FirmwareSim.Appliances.Fridge;
 using SmartHome.FirmwareSim.Cli;
+using SmartHome.FirmwareSim.Faults;
+using SmartHome.FirmwareSim.Household;
 
 namespace SmartHome.FirmwareSim.Scenarios;
 
@@ -17,6 +20,9 @@ internal static partial class ScenarioReader
     private static readonly string[] TopLevelFields = ["name", "description", "seed", "duration", "applianceId", "fridge", "household", "timeline"];
     private static readonly string[] FridgeFields = ["temperatureInterval", "doorOpeningMeanInterval", "firmware"];
     private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip };
+
+    // Web defaults: camelCase, as the household profile documents; a key it does not know is a typo, not a default.
+    private static readonly JsonSerializerOptions HouseholdJson = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
 
     /// <exception cref="ScenarioException">The file is missing or does not describe a valid scenario.</exception>
     public static Scenario ReadFile(string path, string source)
@@ -80,12 +86,7 @@ internal static partial class ScenarioReader
         var fridge = ReadFridge(root, fields);
         CheckSettings(applianceId, fridge, fields);
 
-        JsonElement? household = null;
-        if (root.TryGetProperty("household", out var householdElement))
-        {
-            household = householdElement.ValueKind == JsonValueKind.Object ? householdElement.Clone() : throw fields.Error("household", "must be an object");
-        }
-
+        var household = ReadHousehold(root, fields);
         var timeline = ReadTimeline(root, duration, fields);
         return new Scenario(name, description, fields.Seed(root), duration, applianceId, fridge, household, timeline, fields.Source);
     }
@@ -107,6 +108,41 @@ internal static partial class ScenarioReader
             fields.Duration(fridge, "temperatureInterval", "fridge.temperatureInterval", allowZero: false),
             fields.Duration(fridge, "doorOpeningMeanInterval", "fridge.doorOpeningMeanInterval", allowZero: false),
             fields.OptionalString(fridge, "firmware", "fridge.firmware"));
+    }
+
+    private static HouseholdProfile ReadHousehold(JsonElement root, Fields fields)
+    {
+        if (!root.TryGetProperty(HouseholdProfile.SectionName, out var element))
+        {
+            return new HouseholdProfile();
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw fields.Error(HouseholdProfile.SectionName, "must be an object");
+        }
+
+        HouseholdProfile profile;
+        try
+        {
+            profile = element.Deserialize<HouseholdProfile>(HouseholdJson)!;
+        }
+        catch (JsonException ex)
+        {
+            var path = ex.Path is { Length: > 1 } jsonPath ? HouseholdProfile.SectionName + jsonPath[1..] : HouseholdProfile.SectionName;
+            throw fields.Error(path, FirstSentence(ex.Message));
+        }
+
+        // The profile names the key first ("household.people must be ..."); the file's error puts it in the field's place.
+        var problems = profile.Validate();
+        if (problems.Count > 0)
+        {
+            var problem = problems[0];
+            var split = problem.IndexOf(' ', StringComparison.Ordinal);
+            throw fields.Error(problem[..split], problem[(split + 1)..]);
+        }
+
+        return profile;
     }
 
     /// <summary>The simulator's own option checks, with their complaints put against the file's fields.</summary>
@@ -196,7 +232,7 @@ internal static partial class ScenarioReader
             }
         }
 
-        IReadOnlyList<string> kinds = eventFields.Contains(ScenarioEvents.KindsField) ? fields.Kinds(element, $"{path}.kinds") : [];
+        IReadOnlyList<MalformedKind> kinds = eventFields.Contains(ScenarioEvents.KindsField) ? fields.Kinds(element, $"{path}.kinds") : [];
         return new ScenarioEvent(index, at, kind, lasts, sensor, kinds);
     }
 
@@ -251,7 +287,7 @@ internal static partial class ScenarioReader
             ? seed.ValueKind == JsonValueKind.Number && seed.TryGetInt32(out var value) ? value : throw Error("seed", "must be a whole number")
             : throw Error("seed", "is required: a whole number");
 
-        public List<string> Kinds(JsonElement element, string field)
+        public List<MalformedKind> Kinds(JsonElement element, string field)
         {
             if (!element.TryGetProperty(ScenarioEvents.KindsField, out var kinds) || kinds.ValueKind != JsonValueKind.Array || kinds.GetArrayLength() == 0)
             {
@@ -259,7 +295,9 @@ internal static partial class ScenarioReader
             }
 
             return [.. kinds.EnumerateArray().Select((kind, i) =>
-                kind.ValueKind == JsonValueKind.String && kind.GetString() is { Length: > 0 } text ? text : throw Error($"{field}[{i}]", "must be a non-empty string"))];
+                kind.ValueKind == JsonValueKind.String && ScenarioEvents.MalformedKinds.TryGetValue(kind.GetString()!, out var known)
+                    ? known
+                    : throw Error($"{field}[{i}]", $"unknown kind '{kind}' (expected {string.Join(", ", ScenarioEvents.MalformedKinds.Keys)})"))];
         }
     }
 }

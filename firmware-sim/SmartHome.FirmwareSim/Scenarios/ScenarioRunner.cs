@@ -12,12 +12,15 @@ namespace SmartHome.FirmwareSim.Scenarios;
 
 /// <summary>
 /// Plays a scenario over MQTT: one simulated fridge-freezer on the appliance link, publishing each step's message when
-/// the <see cref="ScenarioClock"/> reaches its simulated time (at once at <c>max</c>), in order, at QoS 1. A real loss
-/// of the link holds the run until the link is back (the messages are produced as they are sent, so nothing piles up);
-/// the messages then go out with their original <c>at</c>.
+/// the <see cref="ScenarioClock"/> reaches its simulated time (at once at <c>max</c>), in order, at QoS 1. A scenario's
+/// outage drops the link without a goodbye (the broker fires the last will) and keeps the messages that fall due (up to
+/// a bound, counting what it gives up) until the outage ends, then reconnects and sends them with their original
+/// <c>at</c>. A real loss of the link holds the run until the link is back (the messages are produced as they are
+/// sent, so nothing piles up).
 /// </summary>
 public sealed class ScenarioRunner : IDisposable
 {
+    private const int MaxPendingMessages = 10_000;
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>How long the message in flight when the run is stopped may take to be acknowledged (longer only if the link is gone).</summary>
@@ -29,6 +32,9 @@ public sealed class ScenarioRunner : IDisposable
     private readonly SimulatorStatistics _statistics = new();
     private readonly ConcurrentDictionary<string, long> _inventoryOps = new(StringComparer.Ordinal);
     private readonly ApplianceLinkClient _link;
+    private readonly ILogger _logger;
+    private readonly Queue<SimulatedMessage> _pending = new();
+    private DateTimeOffset? _linkBackAt;
     private long _simulatedNowTicks;
 
     public ScenarioRunner(ScenarioEngine engine, LinkAddress link, ScenarioSpeed speed, TimeProvider timeProvider, ILogger logger)
@@ -38,6 +44,7 @@ public sealed class ScenarioRunner : IDisposable
         _engine = engine;
         _speed = speed;
         _timeProvider = timeProvider;
+        _logger = logger;
         _simulatedNowTicks = engine.Start.UtcTicks;
         _link = new ApplianceLinkClient(
             new ApplianceLinkSettings(link.Host, link.Port, engine.ApplianceId, new FridgeSimulatorOptions().ReconnectMaxDelay),
@@ -70,10 +77,20 @@ public sealed class ScenarioRunner : IDisposable
             await _link.ConnectAsync(stoppingToken);
             foreach (var step in _engine.Play())
             {
+                if (_linkBackAt is { } back && step.At >= back)
+                {
+                    await ComeBackAsync(clock, back, stoppingToken, inFlight.Token);
+                }
+
                 await clock.WaitUntilAsync(step.At, stoppingToken);
                 MoveTo(step.At);
                 await PlayAsync(step, inFlight.Token);
                 stoppingToken.ThrowIfCancellationRequested();
+            }
+
+            if (_linkBackAt is { } stillOut)
+            {
+                await ComeBackAsync(clock, stillOut, stoppingToken, inFlight.Token);
             }
 
             await clock.WaitUntilAsync(_engine.End, stoppingToken);
@@ -95,7 +112,7 @@ public sealed class ScenarioRunner : IDisposable
             completed,
             _statistics.PublishedByChannel,
             new SortedDictionary<string, long>(_inventoryOps, StringComparer.Ordinal),
-            new Dictionary<string, long>(),
+            _engine.FaultsInjected,
             Math.Max(0, _statistics.Connections - 1),
             _statistics.Dropped,
             SimulatedNow - _engine.Start,
@@ -108,13 +125,53 @@ public sealed class ScenarioRunner : IDisposable
     {
         switch (step)
         {
+            case MessageStep { Message: var message } when _linkBackAt is not null:
+                Keep(message);
+                break;
             case MessageStep { Message: var message }:
-                await _link.PublishAsync(message, cancellationToken);
-                CountInventoryOp(message);
+                await PublishAsync(message, cancellationToken);
+                break;
+            case LinkOutageStep outage:
+                _link.Drop();
+                _linkBackAt = outage.Until;
+                Log.OutageBegan(_logger, _engine.ApplianceId, outage.At, outage.Until);
                 break;
             default:
-                throw new NotSupportedException($"{step.GetType().Name} cannot be played yet");
+                throw new NotSupportedException($"{step.GetType().Name} is not a step the runner knows");
         }
+    }
+
+    /// <summary>At the outage's end: reconnect (reporting online again), then send what was kept, oldest first.</summary>
+    private async Task ComeBackAsync(ScenarioClock clock, DateTimeOffset back, CancellationToken stoppingToken, CancellationToken inFlightToken)
+    {
+        await clock.WaitUntilAsync(back, stoppingToken);
+        MoveTo(back);
+        _linkBackAt = null;
+        await _link.ConnectAsync(stoppingToken);
+        Log.OutageEnded(_logger, _engine.ApplianceId, _pending.Count);
+        while (_pending.TryPeek(out var message))
+        {
+            await PublishAsync(message, inFlightToken);
+            _pending.Dequeue();
+            stoppingToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    private void Keep(SimulatedMessage message)
+    {
+        _pending.Enqueue(message);
+        if (_pending.Count > MaxPendingMessages)
+        {
+            var dropped = _pending.Dequeue();
+            _statistics.RecordDropped();
+            Log.MessageDropped(_logger, dropped.Topic, MaxPendingMessages);
+        }
+    }
+
+    private async Task PublishAsync(SimulatedMessage message, CancellationToken cancellationToken)
+    {
+        await _link.PublishAsync(message, cancellationToken);
+        CountInventoryOp(message);
     }
 
     private void CountInventoryOp(SimulatedMessage message)

@@ -1,3 +1,5 @@
+using SmartHome.FirmwareSim.Faults;
+using SmartHome.FirmwareSim.Household;
 using SmartHome.FirmwareSim.Scenarios;
 
 namespace SmartHome.FirmwareSim.UnitTests.Scenarios;
@@ -13,7 +15,7 @@ public sealed class ScenarioReaderTests
           "duration": "2d",
           "applianceId": "kitchen-fridge",
           "fridge": { "temperatureInterval": "30s", "doorOpeningMeanInterval": "20m", "firmware": "9.9.9" },
-          "household": { "people": 3 },
+          "household": { "people": 3, "forgottenLeftoversChance": 0.9 },
           "timeline": [
             { "at": "1d", "event": "offline", "for": "1h" },
             { "at": "0s", "event": "probe-stuck", "sensor": "freezer", "for": "6h" },
@@ -34,13 +36,13 @@ public sealed class ScenarioReaderTests
         Assert.Equal(TimeSpan.FromDays(2), sut.Duration);
         Assert.Equal("kitchen-fridge", sut.ApplianceId);
         Assert.Equal(new ScenarioFridge(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(20), "9.9.9"), sut.Fridge);
-        Assert.Equal(3, sut.Household!.Value.GetProperty("people").GetInt32());
+        Assert.Equal((3, 0.9, new HouseholdProfile().Dinner), (sut.Household.People, sut.Household.ForgottenLeftoversChance, sut.Household.Dinner));
         Assert.Equal(TestScenarios.Source, sut.Source);
         Assert.Equal([1, 3, 0, 2], sut.Timeline.Select(e => e.Index));
         Assert.Equal(
             new ScenarioEvent(1, TimeSpan.Zero, ScenarioEventKind.ProbeStuck, TimeSpan.FromHours(6), "freezer", []),
             sut.Timeline[0] with { MalformedKinds = [] });
-        Assert.Equal(["not-json"], sut.Timeline[3].MalformedKinds);
+        Assert.Equal([MalformedKind.NotJson], sut.Timeline[3].MalformedKinds);
         Assert.Equal("door-bounce", sut.Timeline[1].Name);
         Assert.Null(sut.Timeline[3].For);
     }
@@ -52,7 +54,7 @@ public sealed class ScenarioReaderTests
 
         Assert.Null(sut.ApplianceId);
         Assert.Equal(new ScenarioFridge(), sut.Fridge);
-        Assert.Null(sut.Household);
+        Assert.Equal(new HouseholdProfile().People, sut.Household.People);
         Assert.Empty(sut.Timeline);
     }
 
@@ -96,6 +98,13 @@ public sealed class ScenarioReaderTests
     [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "fridge": { "interval": "2s" } }""",
         "fridge.interval: unknown field (expected temperatureInterval, doorOpeningMeanInterval, firmware)")]
     [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "household": 3 }""", "household: must be an object")]
+    [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "household": { "people": 0 } }""", "household.people: must be from 1 to 12, was 0")]
+    [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "household": { "peple": 3 } }""",
+        "household.peple: The JSON property 'peple' could not be mapped to any .NET member contained in type 'SmartHome.FirmwareSim.Household.HouseholdProfile'")]
+    [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "household": { "people": "three" } }""",
+        "household.people: The JSON value could not be converted to System.Int32")]
+    [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "timeline": [{ "at": "5m", "event": "malformed", "kinds": ["not-json", "garbage"] }] }""",
+        "timeline[0].kinds[1]: unknown kind 'garbage' (expected not-json, truncated-json, wrong-type, missing-field, unknown-enum-value, too-large, unknown-channel)")]
     public void Parse_Mistake_NamesTheFileAndTheField(string json, string error)
     {
         var ex = Assert.Throws<ScenarioException>(() => TestScenarios.Parse(json));

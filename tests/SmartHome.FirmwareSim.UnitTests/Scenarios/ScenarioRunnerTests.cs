@@ -82,6 +82,32 @@ public sealed class ScenarioRunnerTests : IDisposable
         Assert.Equal("""{"state":"offline","firmware":"1.0.0-sim"}""", Assert.Single(late.Received).Payload);
     }
 
+    [Fact]
+    public async Task RunAsync_LongOutage_KeepsTheNewestMessagesUpToTheBoundAndCountsTheRestAsGivenUp()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        await using var gateway = await MessageCollector.SubscribeAsync(broker.Port, "appliance/#", _timeout.Token);
+        var scenario = TestScenarios.Parse("""
+            { "name": "long-outage", "description": "Off the link for three hours.", "seed": 3, "duration": "4h", "applianceId": "scenario-fridge",
+              "fridge": { "temperatureInterval": "1s" }, "timeline": [{ "at": "30m", "event": "offline", "for": "3h" }] }
+            """);
+        var engine = new ScenarioEngine(scenario, scenario.Seed, TestScenarios.Start);
+        var from = TestScenarios.Start + TimeSpan.FromMinutes(30);
+        var inOutage = engine.Play().OfType<MessageStep>().Count(s => s.At >= from && s.At < from + TimeSpan.FromHours(3));
+        using var sut = new ScenarioRunner(engine, new LinkAddress("127.0.0.1", broker.Port), ScenarioSpeed.Max, TimeProvider.System, NullLogger.Instance);
+
+        var report = await sut.RunAsync(_timeout.Token);
+
+        Assert.Equal(inOutage - 10_000, report.Dropped);
+        Assert.Equal(1, report.LinkDrops);
+        Assert.Equal(1, report.FaultsInjected["offline"]);
+        Assert.Equal(engine.Play().Count(s => s is MessageStep) - report.Dropped + 3, report.Total);
+        await Eventually.TrueAsync(() => gateway.Received.Count >= report.Total + 1, Patience, $"{report.Total + 1} messages at the subscriber");
+        var received = gateway.Received.Where(m => m.Topic != StatusTopic).Select(m => JsonDocument.Parse(m.Payload).RootElement.GetProperty("at").GetDateTimeOffset()).ToList();
+        var keptFrom = received.Where(at => at >= from && at < from + TimeSpan.FromHours(3)).Min();
+        Assert.True(keptFrom > from + TimeSpan.FromMinutes(30), $"the oldest kept message is from {keptFrom:O}");
+    }
+
     public void Dispose() => _timeout.Dispose();
 
     private static IOrderedEnumerable<KeyValuePair<string, long>> CountBy(IEnumerable<ReceivedMessage> messages, Func<ReceivedMessage, string> key) =>
