@@ -35,7 +35,7 @@ internal static class ProgressText
 
     /// <summary>The closing lines of a scenario run: totals, then messages by kind, inventory ops, faults and the link.</summary>
     public static string ScenarioSummary(ScenarioReport report) => string.Join(Environment.NewLine, string.Create(CultureInfo.InvariantCulture,
-            $"Scenario {report.Scenario} {(report.Completed ? "done" : "stopped")}: {report.Total} messages for {Span(report.SimulatedSpan)} simulated in {report.WallTime:hh\\:mm\\:ss} ({Rate(report.Total, report.WallTime):0.0} msg/s)"),
+            $"Scenario {report.Scenario} {(report.Completed ? "done" : "stopped")}: {report.Total} messages for {Span(report.SimulatedSpan)} simulated in {report.WallTime:hh\\:mm\\:ss\\.f} ({Rate(report.Total, report.WallTime):0.0} msg/s)"),
         $"  by kind:         {ByKind(report.SentByChannel, "none")}",
         $"  inventory ops:   {ByKind(report.InventoryOps, "none")}",
         $"  faults injected: {ByKind(report.FaultsInjected, "none")}",

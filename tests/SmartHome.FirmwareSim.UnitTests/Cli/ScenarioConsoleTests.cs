@@ -25,7 +25,7 @@ public sealed class ScenarioConsoleTests : IDisposable
         Assert.Equal(0, exitCode);
         var lines = _output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal($"Scenario quiet: 02:00:00 simulated from 2026-11-16 08:00:00Z at max speed, seed 11, as scenario-fridge on {link}", lines[0]);
-        Assert.Matches(@"^Scenario quiet done: \d+ messages for 02:00:00 simulated in \d\d:\d\d:\d\d \(\d+\.\d msg/s\)$", lines[^5]);
+        Assert.Matches(@"^Scenario quiet done: \d+ messages for 02:00:00 simulated in \d\d:\d\d:\d\d\.\d \(\d+\.\d msg/s\)$", lines[^5]);
         Assert.Matches(@"^  by kind:         door \d+, inventory \d+, status 2, temperature \d+$", lines[^4]);
         Assert.Matches(@"^  inventory ops:   added \d+", lines[^3]);
         Assert.Equal("  faults injected: none", lines[^2]);
@@ -88,7 +88,7 @@ public sealed class ScenarioConsoleTests : IDisposable
 
         Assert.Equal(
             string.Join(Environment.NewLine,
-                "Scenario sensor-faults stopped: 110 messages for 1d 02:30:00 simulated in 00:00:11 (10.0 msg/s)",
+                "Scenario sensor-faults stopped: 110 messages for 1d 02:30:00 simulated in 00:00:11.0 (10.0 msg/s)",
                 "  by kind:         door 6, status 4, temperature 100",
                 "  inventory ops:   added 3, opened 1",
                 "  faults injected: probe-85 10",
