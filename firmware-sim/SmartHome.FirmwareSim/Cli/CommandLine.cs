@@ -45,18 +45,11 @@ internal static class CommandLine
                 continue;
             }
 
-            var (name, value) = SplitOption(arg);
-            if (!OptionsWithValue.Contains(name, StringComparer.Ordinal))
+            if (ReadOption(args, ref i, OptionsWithValue, "option", out var name, out var value) is { } invalid)
             {
-                return new InvalidCommand($"unknown option '{arg}'");
+                return invalid;
             }
 
-            if (value is null && i + 1 >= args.Count)
-            {
-                return new InvalidCommand($"{name} needs a value");
-            }
-
-            value ??= args[++i];
             if (name == "--duration")
             {
                 if (!DurationParser.TryParse(value, out var limit))
@@ -90,6 +83,29 @@ internal static class CommandLine
     }
 
     internal static bool IsHelp(string arg) => arg is "-h" or "-?" or "--help";
+
+    /// <summary>
+    /// Reads the option at <paramref name="i"/> and its value (<c>--name value</c> or <c>--name=value</c>), leaving
+    /// <paramref name="i"/> on the last argument read; an error when the option is not one of <paramref name="known"/>
+    /// or has no value.
+    /// </summary>
+    internal static InvalidCommand? ReadOption(IReadOnlyList<string> args, ref int i, string[] known, string what, out string name, out string value)
+    {
+        (name, var given) = SplitOption(args[i]);
+        value = string.Empty;
+        if (!known.Contains(name, StringComparer.Ordinal))
+        {
+            return new InvalidCommand($"unknown {what} '{args[i]}'");
+        }
+
+        if (given is null && i + 1 >= args.Count)
+        {
+            return new InvalidCommand($"{name} needs a value");
+        }
+
+        value = given ?? args[++i];
+        return null;
+    }
 
     internal static (string Name, string? Value) SplitOption(string arg)
     {

@@ -26,18 +26,11 @@ internal static class FleetCommandLine
                 return new HelpCommand();
             }
 
-            var (name, value) = CommandLine.SplitOption(args[i]);
-            if (!Options.Contains(name, StringComparer.Ordinal))
+            if (CommandLine.ReadOption(args, ref i, Options, "fleet option", out var name, out var value) is { } invalid)
             {
-                return new InvalidCommand($"unknown fleet option '{args[i]}'");
+                return invalid;
             }
 
-            if (value is null && i + 1 >= args.Count)
-            {
-                return new InvalidCommand($"{name} needs a value");
-            }
-
-            value ??= args[++i];
             (FleetPlan? Plan, string Expected) parsed = name switch
             {
                 "--households" => (TryCount(value, MaxHouseholds, out var households) ? plan with { Households = households } : null, $"a number from 1 to {MaxHouseholds}"),

@@ -41,18 +41,11 @@ internal static class ScenarioCommandLine
         var command = new ScenarioCommand(scenario, new LinkAddress(defaults.Host, defaults.Port), null, scenario.Seed, ScenarioSpeed.RealTime, null);
         for (var i = 1; i < args.Count; i++)
         {
-            var (name, value) = CommandLine.SplitOption(args[i]);
-            if (!Options.Contains(name, StringComparer.Ordinal))
+            if (CommandLine.ReadOption(args, ref i, Options, "scenario option", out var name, out var value) is { } invalid)
             {
-                return new InvalidCommand($"unknown scenario option '{args[i]}'");
+                return invalid;
             }
 
-            if (value is null && i + 1 >= args.Count)
-            {
-                return new InvalidCommand($"{name} needs a value");
-            }
-
-            value ??= args[++i];
             (ScenarioCommand? Command, string Expected) parsed = name switch
             {
                 "--host" => (value.Length > 0 ? command with { Link = command.Link with { Host = value } } : null, "a host name or address"),
