@@ -21,7 +21,7 @@ public sealed class ScenarioEngine
     private readonly FridgeSimulatorOptions _options;
     private readonly int _seed;
     private readonly List<Fault> _faults;
-    private readonly List<(DateTimeOffset At, ScenarioEvent Event, bool Ends)> _controls;
+    private readonly List<Control> _controls;
     private FaultInjector? _injector;
     private long _outages;
 
@@ -36,8 +36,10 @@ public sealed class ScenarioEngine
         _faults = [.. scenario.Timeline.Select(ToFault).OfType<Fault>()];
         _controls = [.. scenario.Timeline
             .Where(e => e.Kind is ScenarioEventKind.PowerCut or ScenarioEventKind.DoorLeftOpen or ScenarioEventKind.Offline)
-            .SelectMany(e => e.Kind == ScenarioEventKind.PowerCut ? [(Start + e.At, e, false), (Start + e.End, e, true)] : new[] { (Start + e.At, e, false) })
-            .OrderBy(c => c.Item1)];
+            .SelectMany(e => e.Kind == ScenarioEventKind.PowerCut
+                ? [new Control(Start + e.At, e, PowerOn: false), new Control(Start + e.End, e, PowerOn: true)]
+                : new[] { new Control(Start + e.At, e, PowerOn: false) })
+            .OrderBy(c => c.At)];
     }
 
     public Scenario Scenario { get; }
@@ -73,7 +75,7 @@ public sealed class ScenarioEngine
         var injector = _injector = new FaultInjector(_options.ApplianceId, _seed, _faults);
         _outages = 0;
         var from = Start;
-        foreach (var (at, scenarioEvent, ends) in _controls)
+        foreach (var (at, scenarioEvent, powerOn) in _controls)
         {
             // Up to just before the moment: what falls due at it comes after the control, inside an outage's [from, until).
             var justBefore = at - TimeSpan.FromTicks(1);
@@ -86,7 +88,7 @@ public sealed class ScenarioEngine
             switch (scenarioEvent.Kind)
             {
                 case ScenarioEventKind.PowerCut:
-                    fridge.SetPowered(ends, at);
+                    fridge.SetPowered(powerOn, at);
                     break;
                 case ScenarioEventKind.DoorLeftOpen:
                     fridge.LeaveDoorOpen(at, scenarioEvent.For!.Value);
@@ -115,6 +117,9 @@ public sealed class ScenarioEngine
             }
         }
     }
+
+    /// <summary>A moment the engine acts on the fridge or the link; a power cut has two, the cut and the power coming back.</summary>
+    private sealed record Control(DateTimeOffset At, ScenarioEvent Event, bool PowerOn);
 
     private Fault? ToFault(ScenarioEvent e)
     {
