@@ -19,7 +19,7 @@ internal static class ScenarioConsole
     internal static async Task<int> RunAsync(ScenarioCommand command, TimeProvider timeProvider, ILogger logger, TextWriter output, CancellationToken stoppingToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var start = command.Start ?? ScenarioClock.DefaultStart(command.Scenario.Duration, command.Speed, timeProvider.GetUtcNow());
+        var start = command.Start ?? ScenarioClock.DefaultStart(command.Scenario.Duration, command.Speed, timeProvider.GetUtcNow(), command.Scenario.Household.UtcOffset);
         var engine = new ScenarioEngine(command.Scenario, command.Seed, start, command.ApplianceId);
 
         output.WriteLine(ProgressText.ScenarioStart(engine, command));

@@ -53,7 +53,8 @@ internal static class Usage
           --speed <n|max>      simulated seconds per real second: 1 is real time (default), 3600 is an hour a
                                second, max is as fast as the link acknowledges; messages carry simulated time in 'at'
           --start <time>       when simulated time starts, ISO 8601 in whole seconds (default: now at real time or
-                               slower; when compressed, now minus the scenario's duration, so no 'at' is in the future)
+                               slower; when compressed, the household's midnight a scenario's length ago, so the
+                               timeline falls at the same times of day and no 'at' is in the future)
 
         Fleet options (load: many fridges, each its own MQTT client, simulated time compressed to the target rate):
           --households <n>     households to simulate (default {fleet.Households})

@@ -32,13 +32,3 @@ public sealed record MalformedBurst(DateTimeOffset At, IReadOnlyList<MalformedKi
 {
     public override string Name => FaultNames.Malformed;
 }
-
-/// <summary>
-/// The appliance drops off the network without a goodbye at <paramref name="From"/> (the broker publishes its last
-/// will) and connects again at <paramref name="Until"/>. The runner keeps what falls due meanwhile and sends it,
-/// with its original <c>at</c>, once back.
-/// </summary>
-public sealed record LinkOutage(DateTimeOffset From, DateTimeOffset Until) : WindowedFault(From, Until)
-{
-    public override string Name => FaultNames.Offline;
-}

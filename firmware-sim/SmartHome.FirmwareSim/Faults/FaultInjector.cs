@@ -8,9 +8,9 @@ namespace SmartHome.FirmwareSim.Faults;
 
 /// <summary>
 /// Puts faults into one simulated appliance's message stream. Feed it the stream oldest first, in as many pieces as it
-/// is produced; it returns the stream with the faults in, oldest first. The same seed, faults and stream give the
-/// same output however the stream is sliced. A message it adds later than the last one it was given waits for the
-/// next call, so what it returns is always in time order.
+/// is produced, each with the moment the stream is complete up to; it returns the stream with the faults in, oldest
+/// first, up to that moment. The same seed, faults and stream give the same output however the stream is sliced. A
+/// message it adds after that moment (a bounce's flips) waits for a later call, so what it returns is in time order.
 /// </summary>
 public sealed class FaultInjector
 {
@@ -47,36 +47,23 @@ public sealed class FaultInjector
         _probeFaults = all.OfType<ProbeFault>().ToList();
         _doorBounces = all.OfType<DoorBounce>().ToList();
         _malformedBursts = new Queue<MalformedBurst>(all.OfType<MalformedBurst>().OrderBy(b => b.At));
-        Outages = all.OfType<LinkOutage>().OrderBy(o => o.From).ToList();
     }
-
-    /// <summary>The windows in which the runner is to drop the link and keep the messages until it is back.</summary>
-    public IReadOnlyList<LinkOutage> Outages { get; }
 
     /// <summary>What each fault has done so far, by fault name: readings changed or dropped, messages added.</summary>
     public IReadOnlyDictionary<string, long> Injected => _injected;
 
-    public bool IsLinkDown(DateTimeOffset at) => Outages.Any(o => o.Covers(at));
-
-    /// <summary>Applies the faults to the next piece of the stream (oldest first) and returns what is to be sent, oldest first.</summary>
-    public IReadOnlyList<SimulatedMessage> Apply(IReadOnlyList<SimulatedMessage> messages)
+    /// <summary>
+    /// Applies the faults to the next piece of the stream (oldest first), which holds everything the appliance sends up
+    /// to <paramref name="through"/>, and returns what is to be sent up to then, oldest first.
+    /// </summary>
+    public IReadOnlyList<SimulatedMessage> Apply(IReadOnlyList<SimulatedMessage> messages, DateTimeOffset through)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        if (messages.Count == 0)
-        {
-            return [];
-        }
-
         var output = new List<SimulatedMessage>(messages.Count);
         var added = new List<SimulatedMessage>();
         foreach (var message in messages)
         {
-            while (_malformedBursts.TryPeek(out var burst) && burst.At <= message.At)
-            {
-                _malformedBursts.Dequeue();
-                output.AddRange(burst.Kinds.Select(kind => MalformedMessages.Create(_applianceId, kind, burst.At, _random)));
-                Count(FaultNames.Malformed, burst.Kinds.Count);
-            }
+            SendBurstsDue(message.At, output);
 
             switch (message.Channel)
             {
@@ -97,11 +84,22 @@ public sealed class FaultInjector
             }
         }
 
+        SendBurstsDue(through, output);
+
         // Stable: a message given keeps its place ahead of one added at the same moment.
-        var releaseUpTo = messages[^1].At;
         var merged = output.Concat(_waiting).Concat(added).OrderBy(m => m.At).ToList();
-        _waiting = merged.Where(m => m.At > releaseUpTo).ToList();
-        return merged.Where(m => m.At <= releaseUpTo).ToList();
+        _waiting = merged.Where(m => m.At > through).ToList();
+        return merged.Where(m => m.At <= through).ToList();
+    }
+
+    private void SendBurstsDue(DateTimeOffset at, List<SimulatedMessage> output)
+    {
+        while (_malformedBursts.TryPeek(out var burst) && burst.At <= at)
+        {
+            _malformedBursts.Dequeue();
+            output.AddRange(burst.Kinds.Select(kind => MalformedMessages.Create(_applianceId, kind, burst.At, _random)));
+            Count(FaultNames.Malformed, burst.Kinds.Count);
+        }
     }
 
     private SimulatedMessage? ApplyProbeFaults(SimulatedMessage message)

@@ -23,14 +23,19 @@ public sealed class ScenarioClock
     public DateTimeOffset Start { get; }
 
     /// <summary>
-    /// Where a scenario starts unless told otherwise, in whole seconds: now for a run at real time or slower; for a
-    /// compressed run, now minus the scenario's duration, so the simulated span is the one just past and no message's
-    /// <c>at</c> lies in the future.
+    /// Where a scenario starts unless told otherwise, in whole seconds: now for a run at real time or slower. A compressed
+    /// run starts at the household's midnight (<paramref name="utcOffset"/>) on or before now minus the scenario's
+    /// duration, so its timeline falls at the same times of day on every run and no message's <c>at</c> lies in the future.
     /// </summary>
-    public static DateTimeOffset DefaultStart(TimeSpan duration, ScenarioSpeed speed, DateTimeOffset now)
+    public static DateTimeOffset DefaultStart(TimeSpan duration, ScenarioSpeed speed, DateTimeOffset now, TimeSpan utcOffset)
     {
-        var start = speed.IsCompressed ? now - duration : now;
-        return WholeSeconds(start);
+        if (!speed.IsCompressed)
+        {
+            return WholeSeconds(now);
+        }
+
+        var earliest = (now - duration).ToOffset(utcOffset);
+        return new DateTimeOffset(earliest.Date, utcOffset).ToUniversalTime();
     }
 
     public static DateTimeOffset WholeSeconds(DateTimeOffset time) => new(time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond), time.Offset);

@@ -74,12 +74,13 @@ public sealed class ScenarioEngine
         var fridge = new FridgeSimulator(_options, Scenario.Household, Start);
         var injector = _injector = new FaultInjector(_options.ApplianceId, _seed, _faults);
         _outages = 0;
+        var dark = false;
         var from = Start;
         foreach (var (at, scenarioEvent, powerOn) in _controls)
         {
             // Up to just before the moment: what falls due at it comes after the control, inside an outage's [from, until).
             var justBefore = at - TimeSpan.FromTicks(1);
-            foreach (var step in Messages(fridge, injector, from, justBefore))
+            foreach (var step in Messages(fridge, injector, from, justBefore, dark))
             {
                 yield return step;
             }
@@ -89,6 +90,17 @@ public sealed class ScenarioEngine
             {
                 case ScenarioEventKind.PowerCut:
                     fridge.SetPowered(powerOn, at);
+                    if (!scenarioEvent.FirmwareOnBattery)
+                    {
+                        // The controller goes down with the mains: nothing is sent until it boots again, and the broker,
+                        // losing the connection without a goodbye, publishes the last will.
+                        dark = !powerOn;
+                        if (dark)
+                        {
+                            yield return new LinkOutageStep(at, scenarioEvent.For!.Value);
+                        }
+                    }
+
                     break;
                 case ScenarioEventKind.DoorLeftOpen:
                     fridge.LeaveDoorOpen(at, scenarioEvent.For!.Value);
@@ -100,18 +112,25 @@ public sealed class ScenarioEngine
             }
         }
 
-        foreach (var step in Messages(fridge, injector, from, End))
+        foreach (var step in Messages(fridge, injector, from, End, dark))
         {
             yield return step;
         }
     }
 
-    private static IEnumerable<ScenarioStep> Messages(FridgeSimulator fridge, FaultInjector injector, DateTimeOffset from, DateTimeOffset until)
+    /// <summary>The appliance's messages from <paramref name="from"/> to <paramref name="until"/>, faults in; none while it is <paramref name="dark"/>.</summary>
+    private static IEnumerable<ScenarioStep> Messages(FridgeSimulator fridge, FaultInjector injector, DateTimeOffset from, DateTimeOffset until, bool dark)
     {
         for (var reached = from; reached < until;)
         {
             reached = reached + Chunk < until ? reached + Chunk : until;
-            foreach (var message in injector.Apply(fridge.Advance(reached)))
+            var produced = fridge.Advance(reached);
+            if (dark)
+            {
+                continue;
+            }
+
+            foreach (var message in injector.Apply(produced, reached))
             {
                 yield return new MessageStep(message);
             }

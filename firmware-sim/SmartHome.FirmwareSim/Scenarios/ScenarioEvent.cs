@@ -13,6 +13,9 @@ public sealed record ScenarioEvent(int Index, TimeSpan At, ScenarioEventKind Kin
 {
     public string Name => ScenarioEvents.NameOf(Kind);
 
+    /// <summary>For a power cut: whether the appliance keeps reporting through it on a battery, rather than going dark.</summary>
+    public bool FirmwareOnBattery { get; init; }
+
     /// <summary>When it is over: <see cref="At"/> for a moment, <see cref="At"/> + <see cref="For"/> for the events that last.</summary>
     public TimeSpan End => At + (For ?? TimeSpan.Zero);
 }

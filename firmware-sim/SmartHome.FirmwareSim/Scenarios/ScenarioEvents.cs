@@ -9,13 +9,18 @@ internal static class ScenarioEvents
     public const string ForField = "for";
     public const string SensorField = "sensor";
     public const string KindsField = "kinds";
+    public const string FirmwareField = "firmware";
+
+    /// <summary>A power cut's <c>firmware</c>: the appliance's controller goes down with the mains (the default) or keeps reporting from a battery.</summary>
+    public const string FirmwareOff = "off";
+    public const string FirmwareOnBattery = "on-battery";
 
     /// <summary>Sensors a probe fault can affect: the fridge's two temperature probes.</summary>
     public static readonly string[] Sensors = ["fridge", "freezer"];
 
     private static readonly EventDefinition[] Definitions =
     [
-        new("power-cut", ScenarioEventKind.PowerCut, [ForField]),
+        new("power-cut", ScenarioEventKind.PowerCut, [ForField, FirmwareField]),
         new("door-left-open", ScenarioEventKind.DoorLeftOpen, [ForField]),
         new(FaultNames.Probe85, ScenarioEventKind.Probe85, [SensorField, ForField]),
         new(FaultNames.ProbeDisconnected, ScenarioEventKind.ProbeDisconnected, [SensorField, ForField]),

@@ -232,8 +232,16 @@ internal static partial class ScenarioReader
             }
         }
 
+        var firmware = eventFields.Contains(ScenarioEvents.FirmwareField)
+            ? fields.OptionalString(element, ScenarioEvents.FirmwareField, $"{path}.firmware") ?? ScenarioEvents.FirmwareOff
+            : ScenarioEvents.FirmwareOff;
+        if (firmware is not (ScenarioEvents.FirmwareOff or ScenarioEvents.FirmwareOnBattery))
+        {
+            throw fields.Error($"{path}.firmware", $"unknown firmware '{firmware}' (expected {ScenarioEvents.FirmwareOff} or {ScenarioEvents.FirmwareOnBattery})");
+        }
+
         IReadOnlyList<MalformedKind> kinds = eventFields.Contains(ScenarioEvents.KindsField) ? fields.Kinds(element, $"{path}.kinds") : [];
-        return new ScenarioEvent(index, at, kind, lasts, sensor, kinds);
+        return new ScenarioEvent(index, at, kind, lasts, sensor, kinds) { FirmwareOnBattery = firmware == ScenarioEvents.FirmwareOnBattery };
     }
 
     private static string FirstSentence(string message) => message.Split(". ", 2)[0].TrimEnd('.');

@@ -99,7 +99,8 @@ public sealed class ScenarioRunner : IDisposable
         }
         catch (Exception ex) when (stoppingToken.IsCancellationRequested && ex is OperationCanceledException or MqttCommunicationException)
         {
-            // Stopped: what went out is reported below.
+            // Stopped: what went out is reported below, and what was kept through an outage as given up.
+            GiveUpKept();
         }
 
         using (var closing = new CancellationTokenSource(CloseTimeout, _timeProvider))
@@ -165,6 +166,14 @@ public sealed class ScenarioRunner : IDisposable
             var dropped = _pending.Dequeue();
             _statistics.RecordDropped();
             Log.MessageDropped(_logger, dropped.Topic, MaxPendingMessages);
+        }
+    }
+
+    private void GiveUpKept()
+    {
+        for (; _pending.Count > 0; _pending.Dequeue())
+        {
+            _statistics.RecordDropped();
         }
     }
 

@@ -13,8 +13,9 @@ public sealed class FaultInjectorTests
     private static readonly DateTimeOffset Start = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset From = Start + TimeSpan.FromMinutes(20);
     private static readonly DateTimeOffset Until = Start + TimeSpan.FromMinutes(40);
+    private static readonly DateTimeOffset End = Start + TimeSpan.FromHours(1);
     private static readonly IReadOnlyList<SimulatedMessage> Stream =
-        new FridgeSimulator(new FridgeSimulatorOptions { ApplianceId = ApplianceId, Seed = 7 }, Start).Advance(Start + TimeSpan.FromHours(1));
+        new FridgeSimulator(new FridgeSimulatorOptions { ApplianceId = ApplianceId, Seed = 7 }, Start).Advance(End);
 
     [Theory]
     [InlineData(ProbeFaultKind.PowerOnReset, FaultNames.Probe85, 85.0)]
@@ -23,7 +24,7 @@ public sealed class FaultInjectorTests
     {
         var sut = new FaultInjector(ApplianceId, 1, [new ProbeFault("fridge", kind, From, Until)]);
 
-        var output = sut.Apply(Stream);
+        var output = sut.Apply(Stream, End);
 
         Assert.Equal(Stream.Count, output.Count);
         var faulty = Enumerable.Range(0, Stream.Count).Where(i => IsFridgeReadingInWindow(Stream[i])).ToList();
@@ -38,7 +39,7 @@ public sealed class FaultInjectorTests
     {
         var sut = new FaultInjector(ApplianceId, 1, [new ProbeFault("fridge", ProbeFaultKind.Silent, From, Until)]);
 
-        var output = sut.Apply(Stream);
+        var output = sut.Apply(Stream, End);
 
         var expected = Stream.Where(m => !IsFridgeReadingInWindow(m)).ToList();
         Assert.True(expected.Count < Stream.Count);
@@ -53,7 +54,7 @@ public sealed class FaultInjectorTests
         var sut = new FaultInjector(ApplianceId, 1, [new ProbeFault("fridge", ProbeFaultKind.Stuck, From, Until)]);
         var lastBefore = Reading(Stream.Last(m => IsFridgeReading(m) && m.At < From)).Celsius;
 
-        var output = sut.Apply(Stream);
+        var output = sut.Apply(Stream, End);
 
         Assert.Equal(Stream.Count, output.Count);
         var faulty = Enumerable.Range(0, Stream.Count).Where(i => IsFridgeReadingInWindow(Stream[i])).ToList();
@@ -69,7 +70,7 @@ public sealed class FaultInjectorTests
         const int bounces = 3;
         var sut = new FaultInjector(ApplianceId, 1, [new DoorBounce(FridgeSimulator.MainDoor, From, Until, bounces)]);
 
-        var output = sut.Apply(Stream);
+        var output = sut.Apply(Stream, End);
 
         Assert.Equal(Stream.Where(m => m.Channel != ApplianceChannels.Door), output.Where(m => m.Channel != ApplianceChannels.Door));
         var originals = Stream.Where(m => m.Channel == ApplianceChannels.Door).ToList();
@@ -106,7 +107,7 @@ public sealed class FaultInjectorTests
         MalformedKind[] kinds = [MalformedKind.NotJson, MalformedKind.UnknownChannel, MalformedKind.TooLarge];
         var sut = new FaultInjector(ApplianceId, 1, [new MalformedBurst(at, kinds)]);
 
-        var output = sut.Apply(Stream);
+        var output = sut.Apply(Stream, End);
 
         var before = Stream.TakeWhile(m => m.At < at).ToList();
         Assert.Equal(before, output.Take(before.Count));
@@ -122,26 +123,26 @@ public sealed class FaultInjectorTests
     [Fact]
     public void Apply_SameSeedAndStream_GivesTheSameOutputHoweverTheStreamIsSliced()
     {
-        var inOneCall = new FaultInjector(ApplianceId, 5, AllFaults()).Apply(Stream);
+        var inOneCall = new FaultInjector(ApplianceId, 5, AllFaults()).Apply(Stream, End);
 
         var sut = new FaultInjector(ApplianceId, 5, AllFaults());
-        var inSlices = Stream.GroupBy(m => m.At).SelectMany(slice => sut.Apply(slice.ToList())).ToList();
+        var inSlices = Stream.GroupBy(m => m.At).SelectMany(slice => sut.Apply(slice.ToList(), slice.Key)).ToList();
 
-        Assert.Equal(inOneCall, new FaultInjector(ApplianceId, 5, AllFaults()).Apply(Stream));
+        Assert.Equal(inOneCall, new FaultInjector(ApplianceId, 5, AllFaults()).Apply(Stream, End));
         Assert.Equal(inOneCall, inSlices);
-        Assert.NotEqual(inOneCall, new FaultInjector(ApplianceId, 6, AllFaults()).Apply(Stream));
+        Assert.NotEqual(inOneCall, new FaultInjector(ApplianceId, 6, AllFaults()).Apply(Stream, End));
     }
 
     [Fact]
-    public void IsLinkDown_LinkOutage_HoldsFromItsStartUntilItsEnd()
+    public void Apply_NothingMoreToSendButTheStreamCompleteThroughABurst_SendsTheBurst()
     {
-        var sut = new FaultInjector(ApplianceId, 1, [new LinkOutage(From, Until)]);
+        var at = End + TimeSpan.FromMinutes(1);
+        var sut = new FaultInjector(ApplianceId, 1, [new MalformedBurst(at, [MalformedKind.NotJson])]);
+        Assert.Equal(Stream, sut.Apply(Stream, End));
 
-        Assert.False(sut.IsLinkDown(From - TimeSpan.FromTicks(1)));
-        Assert.True(sut.IsLinkDown(From));
-        Assert.True(sut.IsLinkDown(Until - TimeSpan.FromTicks(1)));
-        Assert.False(sut.IsLinkDown(Until));
-        Assert.Equal(Stream, sut.Apply(Stream));
+        var burst = sut.Apply([], at);
+
+        Assert.Equal(at, Assert.Single(burst).At);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using SmartHome.FirmwareSim.Scenarios;
 
@@ -10,20 +11,33 @@ public sealed class ScenarioClockTests
 
     [Fact]
     public void DefaultStart_RealTime_IsNowInWholeSeconds() =>
-        Assert.Equal(new DateTimeOffset(2026, 11, 23, 10, 30, 15, TimeSpan.Zero), ScenarioClock.DefaultStart(TimeSpan.FromDays(7), ScenarioSpeed.RealTime, Now));
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 10, 30, 15, TimeSpan.Zero), ScenarioClock.DefaultStart(TimeSpan.FromDays(7), ScenarioSpeed.RealTime, Now, TimeSpan.Zero));
 
     [Fact]
     public void DefaultStart_SlowerThanRealTime_IsNow() =>
-        Assert.Equal(new DateTimeOffset(2026, 11, 23, 10, 30, 15, TimeSpan.Zero), ScenarioClock.DefaultStart(TimeSpan.FromDays(7), ScenarioSpeed.Of(0.5), Now));
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 10, 30, 15, TimeSpan.Zero), ScenarioClock.DefaultStart(TimeSpan.FromDays(7), ScenarioSpeed.Of(0.5), Now, TimeSpan.Zero));
 
     [Theory]
     [InlineData("max")]
     [InlineData("3600")]
-    public void DefaultStart_Compressed_IsTheScenariosDurationBeforeNow(string speed)
+    public void DefaultStart_Compressed_IsTheHouseholdsMidnightBeforeTheScenariosDurationBeforeNow(string speed)
     {
         Assert.True(ScenarioSpeed.TryParse(speed, out var parsed));
 
-        Assert.Equal(new DateTimeOffset(2026, 11, 16, 10, 30, 15, TimeSpan.Zero), ScenarioClock.DefaultStart(TimeSpan.FromDays(7), parsed, Now));
+        Assert.Equal(new DateTimeOffset(2026, 11, 16, 0, 0, 0, TimeSpan.Zero), ScenarioClock.DefaultStart(TimeSpan.FromDays(7), parsed, Now, TimeSpan.Zero));
+    }
+
+    [Theory]
+    [InlineData(1, "2026-11-15T23:00:00Z")]
+    [InlineData(-11, "2026-11-15T11:00:00Z")]
+    [InlineData(14, "2026-11-16T10:00:00Z")]
+    public void DefaultStart_Compressed_IsMidnightInTheHouseholdsTimeZone(int utcOffsetHours, string expected)
+    {
+        var start = ScenarioClock.DefaultStart(TimeSpan.FromDays(7), ScenarioSpeed.Max, Now, TimeSpan.FromHours(utcOffsetHours));
+
+        Assert.Equal(DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture), start);
+        Assert.Equal(TimeSpan.Zero, start.ToOffset(TimeSpan.FromHours(utcOffsetHours)).TimeOfDay);
+        Assert.True(start + TimeSpan.FromDays(7) <= Now);
     }
 
     [Fact]

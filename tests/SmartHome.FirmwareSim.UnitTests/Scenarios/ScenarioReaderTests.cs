@@ -20,7 +20,9 @@ public sealed class ScenarioReaderTests
             { "at": "1d", "event": "offline", "for": "1h" },
             { "at": "0s", "event": "probe-stuck", "sensor": "freezer", "for": "6h" },
             { "at": "1d6h", "event": "malformed", "kinds": ["not-json"] },
-            { "at": "12h", "event": "door-bounce", "for": "1h" }
+            { "at": "12h", "event": "door-bounce", "for": "1h" },
+            { "at": "1d8h", "event": "power-cut", "for": "2h", "firmware": "on-battery" },
+            { "at": "1d12h", "event": "power-cut", "for": "2h" }
           ]
         }
         """;
@@ -38,13 +40,14 @@ public sealed class ScenarioReaderTests
         Assert.Equal(new ScenarioFridge(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(20), "9.9.9"), sut.Fridge);
         Assert.Equal((3, 0.9, new HouseholdProfile().Dinner), (sut.Household.People, sut.Household.ForgottenLeftoversChance, sut.Household.Dinner));
         Assert.Equal(TestScenarios.Source, sut.Source);
-        Assert.Equal([1, 3, 0, 2], sut.Timeline.Select(e => e.Index));
+        Assert.Equal([1, 3, 0, 2, 4, 5], sut.Timeline.Select(e => e.Index));
         Assert.Equal(
             new ScenarioEvent(1, TimeSpan.Zero, ScenarioEventKind.ProbeStuck, TimeSpan.FromHours(6), "freezer", []),
             sut.Timeline[0] with { MalformedKinds = [] });
         Assert.Equal([MalformedKind.NotJson], sut.Timeline[3].MalformedKinds);
         Assert.Equal("door-bounce", sut.Timeline[1].Name);
         Assert.Null(sut.Timeline[3].For);
+        Assert.Equal((true, false), (sut.Timeline[4].FirmwareOnBattery, sut.Timeline[5].FirmwareOnBattery));
     }
 
     [Fact]
@@ -65,6 +68,10 @@ public sealed class ScenarioReaderTests
         "timeline[0].at: '2h' is not within the scenario's duration")]
     [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "timeline": [{ "at": "50m", "event": "power-cut", "for": "20m" }] }""",
         "timeline[0].for: power-cut would end after the scenario's duration")]
+    [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "timeline": [{ "at": "5m", "event": "power-cut", "for": "20m", "firmware": "solar" }] }""",
+        "timeline[0].firmware: unknown firmware 'solar' (expected off or on-battery)")]
+    [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "timeline": [{ "at": "5m", "event": "door-left-open", "for": "20m", "firmware": "off" }] }""",
+        "timeline[0].firmware: unknown field for door-left-open (expected at, event, for)")]
     [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "timeline": [{ "at": "5m", "event": "power-cut" }] }""",
         "timeline[0].for: is required for power-cut: a time such as 15m, 8h or 1d6h")]
     [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "timeline": [{ "at": "5m", "event": "offline", "for": "-5m" }] }""",

@@ -108,6 +108,30 @@ public sealed class ScenarioRunnerTests : IDisposable
         Assert.True(keptFrom > from + TimeSpan.FromMinutes(30), $"the oldest kept message is from {keptFrom:O}");
     }
 
+    [Fact]
+    public async Task RunAsync_StoppedDuringAnOutage_CountsWhatWasKeptAsGivenUp()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        var scenario = TestScenarios.Parse("""
+            { "name": "stopped-outage", "description": "Stopped while off the link.", "seed": 3, "duration": "6h", "applianceId": "scenario-fridge",
+              "fridge": { "temperatureInterval": "10s" }, "timeline": [{ "at": "10m", "event": "offline", "for": "5h" }] }
+            """);
+        var engine = new ScenarioEngine(scenario, scenario.Seed, TestScenarios.Start);
+        using var sut = new ScenarioRunner(engine, new LinkAddress("127.0.0.1", broker.Port), ScenarioSpeed.Of(3600), TimeProvider.System, NullLogger.Instance);
+        using var stop = new CancellationTokenSource();
+
+        var running = sut.RunAsync(stop.Token);
+        await Eventually.TrueAsync(() => sut.Progress().SimulatedNow >= TestScenarios.Start + TimeSpan.FromMinutes(40), Patience, "half an hour into the outage");
+        await stop.CancelAsync();
+        var report = await running.WaitAsync(_timeout.Token);
+
+        var played = report.Total - 1 + report.Dropped;
+        var reached = TestScenarios.Start + report.SimulatedSpan;
+        var messages = engine.Play().OfType<MessageStep>().ToList();
+        Assert.True(report.Dropped >= 30 * 6, $"given up {report.Dropped}");
+        Assert.InRange(played, messages.Count(m => m.At < reached), messages.Count(m => m.At <= reached));
+    }
+
     public void Dispose() => _timeout.Dispose();
 
     private static IOrderedEnumerable<KeyValuePair<string, long>> CountBy(IEnumerable<ReceivedMessage> messages, Func<ReceivedMessage, string> key) =>
