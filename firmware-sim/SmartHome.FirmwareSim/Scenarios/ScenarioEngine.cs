@@ -22,8 +22,6 @@ public sealed class ScenarioEngine
     private readonly int _seed;
     private readonly List<Fault> _faults;
     private readonly List<Control> _controls;
-    private FaultInjector? _injector;
-    private long _outages;
 
     public ScenarioEngine(Scenario scenario, int seed, DateTimeOffset start, string? applianceId = null)
     {
@@ -32,7 +30,7 @@ public sealed class ScenarioEngine
         _seed = seed;
         _options = new FridgeSimulatorOptions { Seed = seed, ApplianceId = applianceId ?? scenario.ApplianceId ?? new FridgeSimulatorOptions().ApplianceId };
         scenario.Fridge.ApplyTo(_options);
-        Start = ScenarioClock.WholeSeconds(start);
+        Start = ScenarioClock.WholeSeconds(start.ToUniversalTime());
         _faults = [.. scenario.Timeline.Select(ToFault).OfType<Fault>()];
         _controls = [.. scenario.Timeline
             .Where(e => e.Kind is ScenarioEventKind.PowerCut or ScenarioEventKind.DoorLeftOpen or ScenarioEventKind.Offline)
@@ -50,30 +48,21 @@ public sealed class ScenarioEngine
 
     public DateTimeOffset End => Start + Scenario.Duration;
 
-    /// <summary>What the faults of the last <see cref="Play"/> have done so far, by fault name (<c>offline</c>: outages begun).</summary>
-    public IReadOnlyDictionary<string, long> FaultsInjected
-    {
-        get
-        {
-            var injected = new SortedDictionary<string, long>(_injector?.Injected.ToDictionary() ?? [], StringComparer.Ordinal);
-            if (_outages > 0)
-            {
-                injected[FaultNames.Offline] = _outages;
-            }
-
-            return injected;
-        }
-    }
-
     /// <summary>The retained status message; the offline one doubles as the MQTT last will.</summary>
     public SimulatedMessage Status(OnlineState state) => ApplianceMessages.Status(_options.ApplianceId, state, _options.Firmware, Start);
 
-    /// <summary>Every step from <see cref="Start"/> up to <see cref="End"/>, oldest first; each enumeration plays the scenario afresh.</summary>
-    public IEnumerable<ScenarioStep> Play()
+    /// <summary>A fresh playing of the scenario: its steps from <see cref="Start"/> up to <see cref="End"/>, and what its faults do.</summary>
+    public ScenarioPlay Play()
+    {
+        var injector = new FaultInjector(_options.ApplianceId, _seed, _faults);
+        var play = new ScenarioPlay(injector);
+        play.Steps = Steps(injector, play);
+        return play;
+    }
+
+    private IEnumerable<ScenarioStep> Steps(FaultInjector injector, ScenarioPlay play)
     {
         var fridge = new FridgeSimulator(_options, Scenario.Household, Start);
-        var injector = _injector = new FaultInjector(_options.ApplianceId, _seed, _faults);
-        _outages = 0;
         var dark = false;
         var from = Start;
         foreach (var (at, scenarioEvent, powerOn) in _controls)
@@ -106,7 +95,7 @@ public sealed class ScenarioEngine
                     fridge.LeaveDoorOpen(at, scenarioEvent.For!.Value);
                     break;
                 default:
-                    _outages++;
+                    play.OutageBegan();
                     yield return new LinkOutageStep(at, scenarioEvent.For!.Value);
                     break;
             }

@@ -18,7 +18,7 @@ internal static partial class ScenarioReader
     private const int MaxDescriptionLength = 80;
     private const string TimeExample = "a time such as 15m, 8h or 1d6h";
     private static readonly string[] TopLevelFields = ["name", "description", "seed", "duration", "applianceId", "fridge", "household", "timeline"];
-    private static readonly string[] FridgeFields = ["temperatureInterval", "doorOpeningMeanInterval", "firmware"];
+    private static readonly string[] FridgeFields = ["temperatureInterval", "firmware"];
     private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip };
 
     // Web defaults: camelCase, as the household profile documents; a key it does not know is a typo, not a default.
@@ -106,7 +106,6 @@ internal static partial class ScenarioReader
         fields.OnlyKnown(fridge, "fridge.", FridgeFields);
         return new ScenarioFridge(
             fields.Duration(fridge, "temperatureInterval", "fridge.temperatureInterval", allowZero: false),
-            fields.Duration(fridge, "doorOpeningMeanInterval", "fridge.doorOpeningMeanInterval", allowZero: false),
             fields.OptionalString(fridge, "firmware", "fridge.firmware"));
     }
 

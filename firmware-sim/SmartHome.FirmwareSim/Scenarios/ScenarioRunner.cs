@@ -67,6 +67,7 @@ public sealed class ScenarioRunner : IDisposable
     public async Task<ScenarioReport> RunAsync(CancellationToken stoppingToken)
     {
         var clock = new ScenarioClock(_speed, _engine.Start, _timeProvider);
+        var play = _engine.Play();
         var completed = false;
 
         // A stop lets the message in flight be acknowledged, so what the report counts is what the broker has.
@@ -75,7 +76,7 @@ public sealed class ScenarioRunner : IDisposable
         try
         {
             await _link.ConnectAsync(stoppingToken);
-            foreach (var step in _engine.Play())
+            foreach (var step in play.Steps)
             {
                 if (_linkBackAt is { } back && step.At >= back)
                 {
@@ -113,8 +114,8 @@ public sealed class ScenarioRunner : IDisposable
             completed,
             _statistics.PublishedByChannel,
             new SortedDictionary<string, long>(_inventoryOps, StringComparer.Ordinal),
-            _engine.FaultsInjected,
-            Math.Max(0, _statistics.Connections - 1),
+            play.FaultsInjected,
+            Math.Max(0, _statistics.Connections - 1) + (_linkBackAt is null ? 0 : 1),
             _statistics.Dropped,
             SimulatedNow - _engine.Start,
             clock.Elapsed);

@@ -14,7 +14,7 @@ public sealed class ScenarioReaderTests
           "seed": 42,
           "duration": "2d",
           "applianceId": "kitchen-fridge",
-          "fridge": { "temperatureInterval": "30s", "doorOpeningMeanInterval": "20m", "firmware": "9.9.9" },
+          "fridge": { "temperatureInterval": "30s", "firmware": "9.9.9" },
           "household": { "people": 3, "forgottenLeftoversChance": 0.9 },
           "timeline": [
             { "at": "1d", "event": "offline", "for": "1h" },
@@ -37,7 +37,7 @@ public sealed class ScenarioReaderTests
         Assert.Equal(42, sut.Seed);
         Assert.Equal(TimeSpan.FromDays(2), sut.Duration);
         Assert.Equal("kitchen-fridge", sut.ApplianceId);
-        Assert.Equal(new ScenarioFridge(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(20), "9.9.9"), sut.Fridge);
+        Assert.Equal(new ScenarioFridge(TimeSpan.FromSeconds(30), "9.9.9"), sut.Fridge);
         Assert.Equal((3, 0.9, new HouseholdProfile().Dinner), (sut.Household.People, sut.Household.ForgottenLeftoversChance, sut.Household.Dinner));
         Assert.Equal(TestScenarios.Source, sut.Source);
         Assert.Equal([1, 3, 0, 2, 4, 5], sut.Timeline.Select(e => e.Index));
@@ -103,7 +103,9 @@ public sealed class ScenarioReaderTests
     [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "fridge": { "temperatureInterval": "2h" } }""",
         "fridge.temperatureInterval: must be from 50 ms to 1 hour, was 02:00:00")]
     [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "fridge": { "interval": "2s" } }""",
-        "fridge.interval: unknown field (expected temperatureInterval, doorOpeningMeanInterval, firmware)")]
+        "fridge.interval: unknown field (expected temperatureInterval, firmware)")]
+    [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "fridge": { "doorOpeningMeanInterval": "10s" } }""",
+        "fridge.doorOpeningMeanInterval: unknown field (expected temperatureInterval, firmware)")]
     [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "household": 3 }""", "household: must be an object")]
     [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "household": { "people": 0 } }""", "household.people: must be from 1 to 12, was 0")]
     [InlineData("""{ "name": "x", "description": "d", "seed": 1, "duration": "1h", "household": { "peple": 3 } }""",

@@ -27,7 +27,7 @@ public sealed class ScenarioRunnerTests : IDisposable
 
         Assert.True(report.Completed);
         Assert.Equal("quiet", report.Scenario);
-        Assert.Equal(engine.Play().Count() + 2, report.Total);
+        Assert.Equal(engine.Play().Steps.Count() + 2, report.Total);
         Assert.Equal(TimeSpan.FromHours(6), report.SimulatedSpan);
         Assert.Equal(0, report.LinkDrops);
         Assert.Equal(2, report.SentByChannel["status"]);
@@ -93,7 +93,7 @@ public sealed class ScenarioRunnerTests : IDisposable
             """);
         var engine = new ScenarioEngine(scenario, scenario.Seed, TestScenarios.Start);
         var from = TestScenarios.Start + TimeSpan.FromMinutes(30);
-        var inOutage = engine.Play().OfType<MessageStep>().Count(s => s.At >= from && s.At < from + TimeSpan.FromHours(3));
+        var inOutage = engine.Play().Steps.OfType<MessageStep>().Count(s => s.At >= from && s.At < from + TimeSpan.FromHours(3));
         using var sut = new ScenarioRunner(engine, new LinkAddress("127.0.0.1", broker.Port), ScenarioSpeed.Max, TimeProvider.System, NullLogger.Instance);
 
         var report = await sut.RunAsync(_timeout.Token);
@@ -101,7 +101,7 @@ public sealed class ScenarioRunnerTests : IDisposable
         Assert.Equal(inOutage - 10_000, report.Dropped);
         Assert.Equal(1, report.LinkDrops);
         Assert.Equal(1, report.FaultsInjected["offline"]);
-        Assert.Equal(engine.Play().Count(s => s is MessageStep) - report.Dropped + 3, report.Total);
+        Assert.Equal(engine.Play().Steps.Count(s => s is MessageStep) - report.Dropped + 3, report.Total);
         await Eventually.TrueAsync(() => gateway.Received.Count >= report.Total + 1, Patience, $"{report.Total + 1} messages at the subscriber");
         var received = gateway.Received.Where(m => m.Topic != StatusTopic).Select(m => JsonDocument.Parse(m.Payload).RootElement.GetProperty("at").GetDateTimeOffset()).ToList();
         var keptFrom = received.Where(at => at >= from && at < from + TimeSpan.FromHours(3)).Min();
@@ -127,8 +127,9 @@ public sealed class ScenarioRunnerTests : IDisposable
 
         var played = report.Total - 1 + report.Dropped;
         var reached = TestScenarios.Start + report.SimulatedSpan;
-        var messages = engine.Play().OfType<MessageStep>().ToList();
+        var messages = engine.Play().Steps.OfType<MessageStep>().ToList();
         Assert.True(report.Dropped >= 30 * 6, $"given up {report.Dropped}");
+        Assert.Equal(1, report.LinkDrops);
         Assert.InRange(played, messages.Count(m => m.At < reached), messages.Count(m => m.At <= reached));
     }
 

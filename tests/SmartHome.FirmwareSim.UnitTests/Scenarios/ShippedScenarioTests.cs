@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using SmartHome.Contracts.Validation;
@@ -51,7 +52,7 @@ public sealed class ShippedScenarioTests
         var cut = engine.Start + TimeSpan.FromHours(26);
         var back = cut + TimeSpan.FromHours(8);
 
-        var steps = engine.Play().ToList();
+        var steps = engine.Play().Steps.ToList();
 
         Assert.Empty(steps.OfType<LinkOutageStep>());
         var fridge = Readings(steps.OfType<MessageStep>().Select(s => s.Message), "fridge");
@@ -77,24 +78,36 @@ public sealed class ShippedScenarioTests
     }
 
     [Fact]
-    public void ForgottenLeftovers_LeftoversPassTheirBestBeforeUneaten()
+    public void ForgottenLeftovers_LeftoversCookedInTheRunPassTheirBestBeforeUneatenAndAreThrownOut()
     {
         var (engine, messages) = Play("forgotten-leftovers");
-        var inventory = messages.Where(m => m.Channel == "inventory").Select(Json).ToList();
+        var inventory = messages.Where(m => m.Channel == "inventory").Select(m => (m.At, Item: Json(m))).ToList();
+        string Op((DateTimeOffset At, JsonElement Item) change) => change.Item.GetProperty("op").GetString()!;
+        string Id((DateTimeOffset At, JsonElement Item) change) => change.Item.GetProperty("itemId").GetString()!;
 
-        var leftovers = inventory.Where(i => i.GetProperty("op").GetString() == "added" && i.GetProperty("category").GetString() == "leftovers").ToList();
-        var eaten = inventory.Where(i => i.GetProperty("op").GetString() == "consumed").Select(i => i.GetProperty("itemId").GetString()).ToHashSet();
-        var end = DateOnly.FromDateTime(engine.End.UtcDateTime);
-        var forgotten = leftovers.Where(l => !eaten.Contains(l.GetProperty("itemId").GetString()) && l.GetProperty("bestBefore").GetDateTime().Date < end.ToDateTime(TimeOnly.MinValue)).ToList();
+        var cooked = inventory.Where(i => i.At > engine.Start && Op(i) == "added" && i.Item.GetProperty("category").GetString() == "leftovers").ToList();
+        var eaten = inventory.Where(i => Op(i) == "consumed").Select(Id).ToHashSet();
+        var forgotten = cooked.Where(l => !eaten.Contains(Id(l))).ToList();
+        DateOnly BestBefore((DateTimeOffset At, JsonElement Item) leftover) => DateOnly.Parse(leftover.Item.GetProperty("bestBefore").GetString()!, CultureInfo.InvariantCulture);
+        bool ThrownOutPastItsDate((DateTimeOffset At, JsonElement Item) leftover) => inventory.Any(i =>
+            Op(i) == "removed" && Id(i) == Id(leftover) && DateOnly.FromDateTime(i.At.UtcDateTime) > BestBefore(leftover));
 
-        Assert.True(leftovers.Count >= 6, $"{leftovers.Count} leftovers");
-        Assert.True(forgotten.Count * 2 > leftovers.Count, $"{forgotten.Count} of {leftovers.Count} forgotten");
+        Assert.True(cooked.Count >= 6, $"{cooked.Count} leftover dishes cooked");
+        Assert.True(forgotten.Count * 2 > cooked.Count, $"{forgotten.Count} of {cooked.Count} never eaten");
+        // Clear-outs come with the two shopping trips a week and take what is two days past its date.
+        var lastClearOutDue = DateOnly.FromDateTime(engine.End.UtcDateTime).AddDays(-6);
+        var longPast = forgotten.Where(l => BestBefore(l) <= lastClearOutDue).ToList();
+        Assert.NotEmpty(longPast);
+        Assert.All(longPast, l => Assert.True(ThrownOutPastItsDate(l), $"{Id(l)}, best before {BestBefore(l)}, still there"));
     }
 
     [Fact]
     public void SensorFaults_EveryFaultShowsInTheMessages()
     {
-        var (engine, steps) = PlaySteps("sensor-faults");
+        var scenario = ScenarioLibrary.Shipped.Find("sensor-faults");
+        var engine = new ScenarioEngine(scenario, scenario.Seed, Monday);
+        var play = engine.Play();
+        var steps = play.Steps.ToList();
         var messages = steps.OfType<MessageStep>().Select(s => s.Message).ToList();
         var at = (double hours) => engine.Start + TimeSpan.FromHours(hours);
         var accepted = messages.Where(m => ApplianceMessageReader.Read(m.Topic, Encoding.UTF8.GetBytes(m.Payload), m.At).Rejection is null).ToList();
@@ -121,8 +134,8 @@ public sealed class ShippedScenarioTests
         Assert.Equal(
             new Dictionary<string, long> { ["door-bounce"] = 108, ["malformed"] = 7, ["offline"] = 1, ["probe-85"] = 10, ["probe-disconnected"] = 15, ["probe-silent"] = 60, ["probe-stuck"] = 120 }
                 .Where(f => f.Key != "door-bounce").OrderBy(f => f.Key),
-            engine.FaultsInjected.Where(f => f.Key != "door-bounce").OrderBy(f => f.Key));
-        Assert.True(engine.FaultsInjected["door-bounce"] > 0);
+            play.FaultsInjected.Where(f => f.Key != "door-bounce").OrderBy(f => f.Key));
+        Assert.True(play.FaultsInjected["door-bounce"] > 0);
     }
 
     [Fact]
@@ -152,11 +165,11 @@ public sealed class ShippedScenarioTests
     {
         var scenario = ScenarioLibrary.Shipped.Find(name);
         var engine = new ScenarioEngine(scenario, scenario.Seed, Monday);
-        return (engine, engine.Play().ToList());
+        return (engine, engine.Play().Steps.ToList());
     }
 
     private static List<string> Steps(ScenarioEngine engine) =>
-        [.. engine.Play().Select(s => s is MessageStep { Message: var m } ? $"{m.Topic} {m.Payload}" : s.ToString())];
+        [.. engine.Play().Steps.Select(s => s is MessageStep { Message: var m } ? $"{m.Topic} {m.Payload}" : s.ToString())];
 
     private static List<(DateTimeOffset At, double Celsius)> Readings(IEnumerable<SimulatedMessage> messages, string sensor) =>
         [.. messages.Where(m => m.Channel == "temperature").Select(m => (m.At, Reading: Json(m)))
