@@ -28,6 +28,17 @@ internal sealed class BenchReport(BenchSettings settings)
             Ratio(gateway.ResidentBytes, worker.ResidentBytes));
     }
 
+    public void Ingest(IngestResult bare, double coreRate, IngestResult paced)
+    {
+        var what = $"{bare.Envelopes} envelopes from {settings.IngestHouseholds} households, at most 200 ahead of the reader";
+        Row($"(e) telemetry → Mosquitto → bare MQTTnet subscriber, {what}", $"{Rate(bare.Rate, "envelopes/s")}; latency p50 {Ms(bare.P50Milliseconds)}, p99 {Ms(bare.P99Milliseconds)}", "", "");
+        Row($"(f) telemetry → Mosquitto → cloud core (twin updated, rules run, events stored, one transaction per envelope), {what}",
+            Rate(coreRate, "envelopes/s"), $"(e) {Rate(bare.Rate, "envelopes/s")}", Ratio(coreRate, bare.Rate));
+        Row($"(f′) the same, {paced.Envelopes} envelopes published at {settings.IngestPacedRate:0} envelopes/s: latency from publish to committed",
+            $"p50 {Ms(paced.P50Milliseconds)}, p99 {Ms(paced.P99Milliseconds)}", $"(e) p50 {Ms(bare.P50Milliseconds)}, p99 {Ms(bare.P99Milliseconds)}",
+            $"{Ratio(paced.P50Milliseconds, bare.P50Milliseconds)}, {Ratio(paced.P99Milliseconds, bare.P99Milliseconds)}");
+    }
+
     public override string ToString() => $"""
         SmartHome benchmarks: {settings}
 
@@ -37,6 +48,8 @@ internal sealed class BenchReport(BenchSettings settings)
         """;
 
     private static string Rate(double perSecond, string unit) => $"{perSecond:N0} {unit}";
+
+    private static string Ms(double milliseconds) => $"{milliseconds:0.0} ms";
 
     private static string Ratio(double value, double baseline) => $"{value / baseline:0.000}";
 

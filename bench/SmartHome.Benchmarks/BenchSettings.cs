@@ -9,7 +9,10 @@ internal sealed record BenchSettings(
     IReadOnlyList<int> Connections,
     int DrainRecords,
     int FillConnections,
-    TimeSpan Settle)
+    TimeSpan Settle,
+    int IngestEnvelopes,
+    int IngestHouseholds,
+    double IngestPacedRate)
 {
     public static BenchSettings From(IConfiguration configuration) => new(
         Messages: configuration.GetValue("messages", 2_000),
@@ -17,9 +20,13 @@ internal sealed record BenchSettings(
         Connections: (configuration["connections"] ?? "1,4").Split(',').Select(int.Parse).ToList(),
         DrainRecords: configuration.GetValue("drain-records", 30_000),
         FillConnections: configuration.GetValue("fill-connections", 16),
-        Settle: TimeSpan.FromSeconds(configuration.GetValue("settle-seconds", 10)));
+        Settle: TimeSpan.FromSeconds(configuration.GetValue("settle-seconds", 10)),
+        IngestEnvelopes: configuration.GetValue("ingest-envelopes", 3_000),
+        IngestHouseholds: configuration.GetValue("ingest-households", 10),
+        IngestPacedRate: configuration.GetValue("ingest-paced-rate", 100.0));
 
     public override string ToString() =>
         $"--messages {Messages} --window {Window} --connections {string.Join(',', Connections)} "
-        + $"--drain-records {DrainRecords} --fill-connections {FillConnections} --settle-seconds {Settle.TotalSeconds}";
+        + $"--drain-records {DrainRecords} --fill-connections {FillConnections} --settle-seconds {Settle.TotalSeconds} "
+        + $"--ingest-envelopes {IngestEnvelopes} --ingest-households {IngestHouseholds} --ingest-paced-rate {IngestPacedRate}";
 }

@@ -22,5 +22,10 @@ var singleConnection = baselines.TryGetValue(1, out var rate) ? rate : await Pub
 var drain = await OutageDrain.RunAsync(broker, settings);
 Console.Error.WriteLine($"(c) {drain.DrainRate:N0} records/s");
 report.Drain(singleConnection, drain);
+var bareIngest = await CloudIngest.BareSubscriberAsync(broker, settings);
+Console.Error.WriteLine($"(e) {bareIngest.Rate:N0} envelopes/s");
+var coreRate = await CloudIngest.CoreRateAsync(broker, settings);
+Console.Error.WriteLine($"(f) {coreRate:N0} envelopes/s");
+report.Ingest(bareIngest, coreRate, await CloudIngest.CoreLatencyAsync(broker, settings, settings.IngestEnvelopes / 3));
 report.Memory(await IdleMemory.GatewayAsync(broker, settings), await IdleMemory.EmptyWorkerAsync(settings));
 Console.WriteLine(report);
