@@ -28,6 +28,14 @@ public sealed class CoreOptions
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "SmartHome:Cloud:Core:MaxClockSkew must be between 00:00:00 and 1.00:00:00")]
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>A perishable item held above this for longer than <see cref="UnsafeAfter"/> in total is unsafe (USDA: 40 °F).</summary>
+    [Range(-5.0, 15.0, ErrorMessage = "SmartHome:Cloud:Core:UnsafeAboveCelsius must be between -5 and 15")]
+    public double UnsafeAboveCelsius { get; set; } = 4;
+
+    /// <summary>How long in total a perishable item may spend above <see cref="UnsafeAboveCelsius"/> (USDA: 2 hours).</summary>
+    [Range(typeof(TimeSpan), "00:10:00", "1.00:00:00", ErrorMessage = "SmartHome:Cloud:Core:UnsafeAfter must be between 00:10:00 and 1.00:00:00")]
+    public TimeSpan UnsafeAfter { get; set; } = TimeSpan.FromHours(2);
+
     /// <summary>How many gone items the twin remembers (to ignore late records about them).</summary>
     [Range(0, 100_000, ErrorMessage = "SmartHome:Cloud:Core:RecentlyGoneLimit must be between 0 and 100000")]
     public int RecentlyGoneLimit { get; set; } = 200;

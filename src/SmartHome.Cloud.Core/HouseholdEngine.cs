@@ -22,6 +22,7 @@ public sealed class HouseholdEngine
     [
         new FoodExpiringRule(),
         new FoodExpiredRule(),
+        new FoodUnsafeRule(),
         new TemperatureExcursionRule(),
         new ApplianceOfflineRule(),
         new DoorLeftOpenRule(),
@@ -106,13 +107,13 @@ public sealed class HouseholdEngine
 
     private void EvaluateRules(RuleContext context, DateTimeOffset now)
     {
-        foreach (var item in context.Twin.Inventory)
+        TemperatureExposure.UpdateAll(context.Twin, _options, (item, dose) =>
         {
-            var estimate = _shelfLife.Estimate(item, context.TimeZone);
+            var estimate = _shelfLife.Estimate(item, context.TimeZone, dose);
             item.EstimatedBestBefore = estimate.Date;
             item.Estimated = estimate.Date is not null && estimate.Date != item.BestBefore;
             item.EstimateReason = estimate.Reason;
-        }
+        });
 
         foreach (var rule in _rules)
         {

@@ -6,22 +6,27 @@ namespace SmartHome.Cloud.Core.ShelfLife;
 /// <summary>
 /// An item's effective best-before: the label's, or the purchase date plus the catalog's days for where it is kept;
 /// freezing while still good restarts the clock with the freezer figure, thawing with the after-thawing figure, and
-/// opening can only bring the date forward. It reads the item alone; the temperatures it lived through (kept in the
-/// compartments' histories) are the next refinement.
+/// opening can only bring the date forward. Last, the life a warm compartment used up beyond nominal
+/// (<see cref="TemperatureDose.LifeUsed"/>, see <see cref="SpoilageRate"/>) brings it forward by as many whole days,
+/// rounded to the nearest day.
 /// </summary>
 internal sealed class ShelfLifeModel(IShelfLifeCatalog catalog)
 {
-    public BestBeforeEstimate Estimate(InventoryItem item, TimeZoneInfo timeZone)
+    /// <summary>Below this much life used the compartment simply ran as it should: not worth a word.</summary>
+    private static readonly TimeSpan NoticeableLifeUsed = TimeSpan.FromHours(1);
+
+    public BestBeforeEstimate Estimate(InventoryItem item, TimeZoneInfo timeZone, TemperatureDose dose)
     {
+        ArgumentNullException.ThrowIfNull(dose);
         var figures = catalog.Find(item.Name, item.Category);
         var estimate = FromPurchase(item, figures, timeZone);
-        if (figures is null)
+        if (figures is not null)
         {
-            return estimate;
+            estimate = AfterFreezing(item, figures, estimate, timeZone);
+            estimate = AfterOpening(item, figures, estimate, timeZone);
         }
 
-        estimate = AfterFreezing(item, figures, estimate, timeZone);
-        return AfterOpening(item, figures, estimate, timeZone);
+        return AfterWarmth(item, dose, estimate);
     }
 
     private static BestBeforeEstimate FromPurchase(InventoryItem item, ShelfLifeFigures? figures, TimeZoneInfo timeZone)
@@ -80,6 +85,19 @@ internal sealed class ShelfLifeModel(IShelfLifeCatalog catalog)
         return estimate.Date is { } date && date <= useBy
             ? estimate
             : new(useBy, $"opened on {Day(openedOn)}: use within {Days(openedDays)}");
+    }
+
+    private static BestBeforeEstimate AfterWarmth(InventoryItem item, TemperatureDose dose, BestBeforeEstimate estimate)
+    {
+        if (estimate.Date is not { } date || dose.LifeUsed < NoticeableLifeUsed || SpoilageRate.For(item.Location) is not { } rate)
+        {
+            return estimate;
+        }
+
+        var daysEarlier = (int)Math.Floor(dose.LifeUsed.TotalDays + 0.5);
+        var words = $"kept warm: about {ExposureWords.Amount(dose.LifeUsed)} of life used up by {ExposureWords.Duration(dose.Warm)} " +
+            $"above {ExposureWords.Celsius(rate.WarmAboveCelsius)}, up to {ExposureWords.Celsius(dose.PeakCelsius ?? rate.WarmAboveCelsius)}";
+        return new(date.AddDays(-daysEarlier), estimate.Reason is { } reason ? $"{reason}; {words}" : words);
     }
 
     private static string Days(int days) => days == 1 ? "1 day" : $"{days} days";

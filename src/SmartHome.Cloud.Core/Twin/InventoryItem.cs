@@ -40,6 +40,12 @@ public sealed class InventoryItem
     /// <summary>Why <see cref="EstimatedBestBefore"/> differs from the label, in words.</summary>
     public string? EstimateReason { get; set; }
 
+    /// <summary>The temperatures of its current stay, as far as the compartment's history tells.</summary>
+    public ItemExposure? Exposure { get; set; }
+
+    /// <summary>Why temperature abuse made it unsafe to eat, in words; null while it is not. Set once, never cleared.</summary>
+    public string? UnsafeReason { get; set; }
+
     /// <summary>Event time of the newest record about the item.</summary>
     public DateTimeOffset UpdatedAt { get; set; }
 

@@ -1,15 +1,19 @@
+using SmartHome.Contracts.Telemetry;
+
 namespace SmartHome.Cloud.Core.Twin;
 
-/// <summary>Folds readings into a compartment's slot history, in any order, and keeps it within its age bound.</summary>
+/// <summary>
+/// Folds readings into a compartment's slot history, in any order, and keeps it within its age bound. Only good
+/// readings go in: the history is what food is judged on, and a suspect reading (a probe's 85.0 °C power-on value)
+/// must not age or condemn anything.
+/// </summary>
 internal static class TemperatureHistory
 {
-    public static void Add(Compartment compartment, DateTimeOffset at, double celsius, CoreOptions options)
+    public static void Add(Compartment compartment, DateTimeOffset at, double celsius, RecordQuality quality, CoreOptions options)
     {
         var history = compartment.History;
         var slotStart = SlotStart(at, options.HistoryResolution);
-        var newest = history.Count > 0 && history[^1].At > slotStart ? history[^1].At : slotStart;
-        var cutoff = newest - options.HistoryRetention;
-        if (slotStart < cutoff)
+        if (quality != RecordQuality.Good || slotStart < Cutoff(history, slotStart, options))
         {
             return;
         }
@@ -24,12 +28,38 @@ internal static class TemperatureHistory
         {
             history.Insert(index + 1, new TemperatureSlot { At = slotStart, MinCelsius = celsius, MaxCelsius = celsius });
         }
+    }
 
-        var firstKept = history.FindIndex(s => s.At >= cutoff);
+    /// <summary>
+    /// The start of the oldest slot within the age bound: older slots can no longer change (readings for them are
+    /// dropped), so what items make of them can be settled before <see cref="Prune"/> drops them.
+    /// </summary>
+    public static DateTimeOffset KeptFrom(Compartment compartment, CoreOptions options)
+    {
+        var history = compartment.History;
+        if (history.Count == 0)
+        {
+            return DateTimeOffset.MinValue;
+        }
+
+        var cutoff = history[^1].At - options.HistoryRetention;
+        return history.Find(s => s.At >= cutoff)!.At;
+    }
+
+    public static void Prune(Compartment compartment, CoreOptions options)
+    {
+        var keptFrom = KeptFrom(compartment, options);
+        var firstKept = compartment.History.FindIndex(s => s.At >= keptFrom);
         if (firstKept > 0)
         {
-            history.RemoveRange(0, firstKept);
+            compartment.History.RemoveRange(0, firstKept);
         }
+    }
+
+    private static DateTimeOffset Cutoff(List<TemperatureSlot> history, DateTimeOffset slotStart, CoreOptions options)
+    {
+        var newest = history.Count > 0 && history[^1].At > slotStart ? history[^1].At : slotStart;
+        return newest - options.HistoryRetention;
     }
 
     private static DateTimeOffset SlotStart(DateTimeOffset at, TimeSpan resolution)

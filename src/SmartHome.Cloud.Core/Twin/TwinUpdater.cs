@@ -95,7 +95,7 @@ internal sealed class TwinUpdater(CoreOptions options)
         }
 
         var compartment = FindOrAddCompartment(appliance, sensor);
-        TemperatureHistory.Add(compartment, record.At, celsius, options);
+        TemperatureHistory.Add(compartment, record.At, celsius, record.Quality, options);
         if (compartment.At is { } latest && record.At < latest)
         {
             return [];

@@ -1,0 +1,31 @@
+namespace SmartHome.Cloud.Core.Twin;
+
+/// <summary>What a stretch of temperature history did to an item: sums over time, so two stretches add up.</summary>
+public sealed record TemperatureDose
+{
+    public static TemperatureDose None { get; } = new();
+
+    /// <summary>Life used up beyond the nominal rate its shelf-life figure assumes (see docs/shelf-life.md).</summary>
+    public TimeSpan LifeUsed { get; init; }
+
+    /// <summary>How long the compartment was warm enough to use up life faster than nominal.</summary>
+    public TimeSpan Warm { get; init; }
+
+    /// <summary>How long it was above <see cref="CoreOptions.UnsafeAboveCelsius"/>.</summary>
+    public TimeSpan AboveUnsafe { get; init; }
+
+    /// <summary>The warmest temperature in the stretch; null when it holds no readings.</summary>
+    public double? PeakCelsius { get; init; }
+
+    public TemperatureDose Plus(TemperatureDose other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new()
+        {
+            LifeUsed = LifeUsed + other.LifeUsed,
+            Warm = Warm + other.Warm,
+            AboveUnsafe = AboveUnsafe + other.AboveUnsafe,
+            PeakCelsius = PeakCelsius is { } peak && other.PeakCelsius is { } otherPeak ? Math.Max(peak, otherPeak) : PeakCelsius ?? other.PeakCelsius,
+        };
+    }
+}
