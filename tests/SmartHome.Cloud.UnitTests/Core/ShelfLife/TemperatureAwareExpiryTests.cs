@@ -72,6 +72,7 @@ public class TemperatureAwareExpiryTests
         Assert.Equal(3.267, item.Exposure!.Total.LifeUsed.TotalHours, 3);
         Assert.Equal(Label, item.EstimatedBestBefore);
         Assert.Equal("kept warm: about 3 hours of life used up by 8 h 5 min above 4 °C, up to 9 °C", item.EstimateReason);
+        Assert.Equal("kept above 4 °C for 8 h 5 min in total, up to 9 °C", item.UnsafeReason);
     }
 
     [Fact]
