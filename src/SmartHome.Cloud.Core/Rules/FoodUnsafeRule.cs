@@ -33,20 +33,18 @@ internal sealed class FoodUnsafeRule : INeedRule
             if (item.UnsafeReason is not null
                 || item.Category is not { } category
                 || !PerishableCategories.Contains(category)
-                || item.Exposure?.Total is not { } dose
-                || dose.AboveUnsafe <= context.Options.UnsafeAfter)
+                || item.Exposure?.Total is not { UnsafeFrom: { } unsafeFrom } dose)
             {
                 continue;
             }
 
             item.UnsafeReason = $"kept above {ExposureWords.Celsius(context.Options.UnsafeAboveCelsius)} for " +
                 $"{ExposureWords.Duration(dose.AboveUnsafe)} in total, up to {ExposureWords.Celsius(dose.PeakCelsius ?? context.Options.UnsafeAboveCelsius)}";
-            var seen = TemperatureExposure.CompartmentOf(context.Twin, item)?.At ?? now;
             context.Raise(
                 NeedEventTypes.FoodUnsafe,
                 Subjects.Item(item.ItemId),
                 item.AddedAt.UtcTicks.ToString(CultureInfo.InvariantCulture),
-                seen < now ? seen : now,
+                unsafeFrom,
                 FoodEvents.Data(item, item.EstimatedBestBefore ?? HouseholdCalendar.DateOf(now, context.TimeZone)) with { Reason = item.UnsafeReason },
                 ContractsJsonContext.Default.FoodEventData);
         }

@@ -28,15 +28,15 @@ internal static class TemperatureExposure
 
         if (CompartmentOf(twin, item) is { History.Count: > 0 } compartment)
         {
-            var curve = new Curve(compartment.History, options.HistoryResolution, SpoilageRate.For(item.Location), options.UnsafeAboveCelsius);
+            var curve = new Curve(compartment.History, options, SpoilageRate.For(item.Location));
             var keptFrom = TemperatureHistory.KeptFrom(compartment, options);
             if (keptFrom > exposure.SettledUntil)
             {
-                exposure.Settled = exposure.Settled.Plus(curve.Integrate(exposure.SettledUntil, keptFrom));
+                exposure.Settled = exposure.Settled.Plus(curve.Integrate(exposure.SettledUntil, keptFrom, exposure.Settled.AboveUnsafe));
                 exposure.SettledUntil = keptFrom;
             }
 
-            exposure.Total = exposure.Settled.Plus(curve.Integrate(exposure.SettledUntil, DateTimeOffset.MaxValue));
+            exposure.Total = exposure.Settled.Plus(curve.Integrate(exposure.SettledUntil, DateTimeOffset.MaxValue, exposure.Settled.AboveUnsafe));
         }
         else
         {
@@ -64,16 +64,23 @@ internal static class TemperatureExposure
         }
     }
 
-    private sealed class Curve(List<TemperatureSlot> slots, TimeSpan resolution, SpoilageRate? rate, double unsafeAboveCelsius)
+    private sealed class Curve(List<TemperatureSlot> slots, CoreOptions options, SpoilageRate? rate)
     {
         private double _lifeUsedHours;
         private double _warmHours;
         private double _aboveHours;
+        private double _aboveBeforeHours;
+        private DateTimeOffset? _unsafeFrom;
         private double? _peak;
 
-        public TemperatureDose Integrate(DateTimeOffset from, DateTimeOffset to)
+        /// <summary>The dose of the curve between two moments.</summary>
+        /// <param name="from">Where to start.</param>
+        /// <param name="to">Where to end; past the newest slot, the curve ends there.</param>
+        /// <param name="aboveBefore">The time above the unsafe temperature earlier in the stay, to tell when the total passes the limit.</param>
+        public TemperatureDose Integrate(DateTimeOffset from, DateTimeOffset to, TimeSpan aboveBefore)
         {
-            (_lifeUsedHours, _warmHours, _aboveHours, _peak) = (0, 0, 0, null);
+            var resolution = options.HistoryResolution;
+            (_lifeUsedHours, _warmHours, _aboveHours, _aboveBeforeHours, _unsafeFrom, _peak) = (0, 0, 0, aboveBefore.TotalHours, null, null);
             for (var i = 0; i < slots.Count; i++)
             {
                 var slot = slots[i];
@@ -90,6 +97,7 @@ internal static class TemperatureExposure
                 LifeUsed = Hours(_lifeUsedHours),
                 Warm = Hours(_warmHours),
                 AboveUnsafe = Hours(_aboveHours),
+                UnsafeFrom = _unsafeFrom,
                 PeakCelsius = _peak,
             };
         }
@@ -108,8 +116,14 @@ internal static class TemperatureExposure
             var t1 = startCelsius + (slope * (clippedEnd - start).TotalHours);
             var hours = (clippedEnd - clippedStart).TotalHours;
             _peak = Math.Max(_peak ?? double.MinValue, Math.Max(t0, t1));
-            if (Above(t0, t1, hours, unsafeAboveCelsius) is { } above)
+            if (Above(t0, t1, hours, options.UnsafeAboveCelsius) is { } above)
             {
+                var limit = options.UnsafeAfter.TotalHours - _aboveBeforeHours;
+                if (_unsafeFrom is null && _aboveHours < limit && _aboveHours + above.Hours > limit)
+                {
+                    _unsafeFrom = clippedStart + Hours(above.StartsAfter + limit - _aboveHours);
+                }
+
                 _aboveHours += above.Hours;
             }
 
@@ -120,8 +134,11 @@ internal static class TemperatureExposure
             }
         }
 
-        /// <summary>The part of a linear stretch above <paramref name="threshold"/>: its temperatures at both ends and its length.</summary>
-        private static (double From, double To, double Hours)? Above(double t0, double t1, double hours, double threshold)
+        /// <summary>
+        /// The part of a linear stretch above <paramref name="threshold"/>: its temperatures at both ends, its length,
+        /// and how long into the stretch it starts (all in hours).
+        /// </summary>
+        private static (double From, double To, double Hours, double StartsAfter)? Above(double t0, double t1, double hours, double threshold)
         {
             if (t0 <= threshold && t1 <= threshold)
             {
@@ -130,11 +147,11 @@ internal static class TemperatureExposure
 
             if (t0 > threshold && t1 > threshold)
             {
-                return (t0, t1, hours);
+                return (t0, t1, hours, 0);
             }
 
-            var crossing = (threshold - t0) / (t1 - t0);
-            return t0 > threshold ? (t0, threshold, hours * crossing) : (threshold, t1, hours * (1 - crossing));
+            var crossing = hours * (threshold - t0) / (t1 - t0);
+            return t0 > threshold ? (t0, threshold, crossing, 0) : (threshold, t1, hours - crossing, crossing);
         }
 
         private static TimeSpan Hours(double hours) => TimeSpan.FromTicks((long)Math.Round(hours * TimeSpan.TicksPerHour));

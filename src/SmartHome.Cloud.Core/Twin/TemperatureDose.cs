@@ -1,6 +1,6 @@
 namespace SmartHome.Cloud.Core.Twin;
 
-/// <summary>What a stretch of temperature history did to an item: sums over time, so two stretches add up.</summary>
+/// <summary>What a stretch of temperature history did to an item: sums over time, so a stretch adds to the one before it.</summary>
 public sealed record TemperatureDose
 {
     public static TemperatureDose None { get; } = new();
@@ -14,9 +14,13 @@ public sealed record TemperatureDose
     /// <summary>How long it was above <see cref="CoreOptions.UnsafeAboveCelsius"/>.</summary>
     public TimeSpan AboveUnsafe { get; init; }
 
+    /// <summary>When the time above the unsafe temperature, counted from the stay's start, passed <see cref="CoreOptions.UnsafeAfter"/>.</summary>
+    public DateTimeOffset? UnsafeFrom { get; init; }
+
     /// <summary>The warmest temperature in the stretch; null when it holds no readings.</summary>
     public double? PeakCelsius { get; init; }
 
+    /// <summary>This stretch followed by <paramref name="other"/>, which was integrated knowing this one's time above.</summary>
     public TemperatureDose Plus(TemperatureDose other)
     {
         ArgumentNullException.ThrowIfNull(other);
@@ -25,6 +29,7 @@ public sealed record TemperatureDose
             LifeUsed = LifeUsed + other.LifeUsed,
             Warm = Warm + other.Warm,
             AboveUnsafe = AboveUnsafe + other.AboveUnsafe,
+            UnsafeFrom = UnsafeFrom ?? other.UnsafeFrom,
             PeakCelsius = PeakCelsius is { } peak && other.PeakCelsius is { } otherPeak ? Math.Max(peak, otherPeak) : PeakCelsius ?? other.PeakCelsius,
         };
     }

@@ -50,7 +50,8 @@ public class FoodUnsafeRuleTests
         var unsafeEvent = Assert.Single(second, IsUnsafe);
         Assert.DoesNotContain(later, IsUnsafe);
         var data = unsafeEvent.Data.Deserialize(ContractsJsonContext.Default.FoodEventData)!;
-        Assert.Equal(("items/milk-1", secondSpellEnds.AddMinutes(-5)), (unsafeEvent.Subject, unsafeEvent.Time));
+        // 65 min in the first spell, so the total passes 2 h after 55 min of the second.
+        Assert.Equal(("items/milk-1", Start.AddHours(4).AddMinutes(55)), (unsafeEvent.Subject, unsafeEvent.Time));
         Assert.Equal("kept above 4 °C for 2 h 10 min in total, up to 7.5 °C", data.Reason);
         Assert.Equal(data.Reason, twin.Inventory[0].UnsafeReason);
     }

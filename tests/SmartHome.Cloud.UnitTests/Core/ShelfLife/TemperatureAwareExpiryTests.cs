@@ -73,6 +73,7 @@ public class TemperatureAwareExpiryTests
         Assert.Equal(Label, item.EstimatedBestBefore);
         Assert.Equal("kept warm: about 3 hours of life used up by 8 h 5 min above 4 °C, up to 9 °C", item.EstimateReason);
         Assert.Equal("kept above 4 °C for 8 h 5 min in total, up to 9 °C", item.UnsafeReason);
+        Assert.Equal(Start.AddHours(4), item.Exposure.Total.UnsafeFrom);
     }
 
     [Fact]
@@ -91,6 +92,7 @@ public class TemperatureAwareExpiryTests
         Assert.Equal(70.531, item.Exposure!.Total.LifeUsed.TotalHours, 3);
         Assert.Equal(Label.AddDays(-3), item.EstimatedBestBefore);
         Assert.Equal("kept warm: about 2.9 days of life used up by 48 h above 4 °C, up to 12 °C", item.EstimateReason);
+        Assert.Equal(Start.AddDays(1).AddHours(2), item.Exposure.Total.UnsafeFrom);
     }
 
     [Fact]
@@ -115,6 +117,23 @@ public class TemperatureAwareExpiryTests
             .. Readings(Start, TimeSpan.FromDays(1), -12, "freezer")]));
 
         Assert.Equal(TimeSpan.Zero, twin.Inventory[0].Exposure!.Total.LifeUsed);
+    }
+
+    [Fact]
+    public void Apply_MovedIntoTheFreezer_StartsANewStay()
+    {
+        var sut = Engine(_time);
+        var twin = NewTwin();
+        var moved = Start.AddHours(24);
+
+        sut.Apply(twin, Envelope([
+            Milk(),
+            .. Readings(Start, TimeSpan.FromHours(24), 10),
+            .. Readings(Start, TimeSpan.FromHours(48), -18, "freezer"),
+            Inventory(InventoryOp.Moved, "milk-1", moved, location: StorageLocation.Freezer)]));
+
+        var exposure = twin.Inventory[0].Exposure!;
+        Assert.Equal((moved, StorageLocation.Freezer, TimeSpan.Zero), (exposure.Since, exposure.Location, exposure.Total.LifeUsed));
     }
 
     [Fact]
