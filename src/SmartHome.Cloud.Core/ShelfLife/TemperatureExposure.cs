@@ -10,8 +10,22 @@ namespace SmartHome.Cloud.Core.ShelfLife;
 /// </summary>
 internal static class TemperatureExposure
 {
+    /// <summary>Settles every item, then drops the history slots no late reading can reach any more.</summary>
+    public static void UpdateAll(HouseholdTwin twin, CoreOptions options, Action<InventoryItem, TemperatureDose> updated)
+    {
+        foreach (var item in twin.Inventory)
+        {
+            updated(item, Update(item, twin, options));
+        }
+
+        foreach (var compartment in twin.Appliances.SelectMany(a => a.Compartments))
+        {
+            TemperatureHistory.Prune(compartment, options);
+        }
+    }
+
     /// <summary>Brings the item's exposure up to date with its compartment's history; returns the stay's total.</summary>
-    public static TemperatureDose Update(InventoryItem item, HouseholdTwin twin, CoreOptions options)
+    private static TemperatureDose Update(InventoryItem item, HouseholdTwin twin, CoreOptions options)
     {
         var exposure = item.Exposure;
         if (exposure is null || exposure.ApplianceId != item.ApplianceId || exposure.Location != item.Location || exposure.Since != item.LocationSince)
@@ -47,22 +61,8 @@ internal static class TemperatureExposure
     }
 
     /// <summary>The compartment an item is in: the first of its appliance's compartments of its kind of place.</summary>
-    public static Compartment? CompartmentOf(HouseholdTwin twin, InventoryItem item) =>
+    private static Compartment? CompartmentOf(HouseholdTwin twin, InventoryItem item) =>
         twin.FindAppliance(item.ApplianceId)?.Compartments.Find(c => c.Kind == item.Location);
-
-    /// <summary>Settles every item, then drops the history slots no late reading can reach any more.</summary>
-    public static void UpdateAll(HouseholdTwin twin, CoreOptions options, Action<InventoryItem, TemperatureDose> updated)
-    {
-        foreach (var item in twin.Inventory)
-        {
-            updated(item, Update(item, twin, options));
-        }
-
-        foreach (var compartment in twin.Appliances.SelectMany(a => a.Compartments))
-        {
-            TemperatureHistory.Prune(compartment, options);
-        }
-    }
 
     private sealed class Curve(List<TemperatureSlot> slots, CoreOptions options, SpoilageRate? rate)
     {
