@@ -28,9 +28,21 @@ public sealed class CoreOptions
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "SmartHome:Cloud:Core:MaxClockSkew must be between 00:00:00 and 1.00:00:00")]
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>A perishable item held above this for longer than <see cref="UnsafeAfter"/> in total is unsafe (USDA: 40 °F).</summary>
+    /// <summary>
+    /// A perishable item whose estimated temperature (see <see cref="UnsafeFoodLag"/>) stays above this for longer than
+    /// <see cref="UnsafeAfter"/> in total is unsafe. USDA's line is 40 °F (4.4 °C); the default is the top of the
+    /// fridge's safe range, since the air of a fridge set to 4 °C cycles up to 5 °C in normal running.
+    /// </summary>
     [Range(-5.0, 15.0, ErrorMessage = "SmartHome:Cloud:Core:UnsafeAboveCelsius must be between -5 and 15")]
-    public double UnsafeAboveCelsius { get; set; } = 4;
+    public double UnsafeAboveCelsius { get; set; } = 5;
+
+    /// <summary>
+    /// How slowly food follows the air it sits in (the time constant of a first-order lag; a litre of milk takes hours):
+    /// the unsafe rule judges the food's estimated temperature, so an open door's minutes of warm air do not count as
+    /// food in the danger zone. Zero judges the air itself.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "06:00:00", ErrorMessage = "SmartHome:Cloud:Core:UnsafeFoodLag must be between 00:00:00 and 06:00:00")]
+    public TimeSpan UnsafeFoodLag { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>How long in total a perishable item may spend above <see cref="UnsafeAboveCelsius"/> (USDA: 2 hours).</summary>
     [Range(typeof(TimeSpan), "00:10:00", "1.00:00:00", ErrorMessage = "SmartHome:Cloud:Core:UnsafeAfter must be between 00:10:00 and 1.00:00:00")]

@@ -6,7 +6,8 @@ namespace SmartHome.Cloud.Core.ShelfLife;
 /// Integrates a compartment's history over an item's stay. The history is read as a curve: each slot holds its
 /// maximum for the slot's length (conservative: door openings count at their peak), and a gap between slots (the
 /// gateway or appliance offline, a power cut) is bridged by a straight line from the last slot before it to the first
-/// after it. Nothing is assumed before the first slot or after the last.
+/// after it. Nothing is assumed before the first slot or after the last. For the unsafe rule the food's own temperature
+/// is estimated from that curve as a first-order lag (<see cref="CoreOptions.UnsafeFoodLag"/>), starting at the air's.
 /// </summary>
 internal static class TemperatureExposure
 {
@@ -46,11 +47,14 @@ internal static class TemperatureExposure
             var keptFrom = TemperatureHistory.KeptFrom(compartment, options);
             if (keptFrom > exposure.SettledUntil)
             {
-                exposure.Settled = exposure.Settled.Plus(curve.Integrate(exposure.SettledUntil, keptFrom, exposure.Settled.AboveUnsafe));
+                var (settled, food) = curve.Integrate(exposure.SettledUntil, keptFrom, exposure.Settled.AboveUnsafe, exposure.SettledFoodCelsius);
+                exposure.Settled = exposure.Settled.Plus(settled);
                 exposure.SettledUntil = keptFrom;
+                exposure.SettledFoodCelsius = food;
             }
 
-            exposure.Total = exposure.Settled.Plus(curve.Integrate(exposure.SettledUntil, DateTimeOffset.MaxValue, exposure.Settled.AboveUnsafe));
+            var (recent, _) = curve.Integrate(exposure.SettledUntil, DateTimeOffset.MaxValue, exposure.Settled.AboveUnsafe, exposure.SettledFoodCelsius);
+            exposure.Total = exposure.Settled.Plus(recent);
         }
         else
         {
@@ -66,6 +70,10 @@ internal static class TemperatureExposure
 
     private sealed class Curve(List<TemperatureSlot> slots, CoreOptions options, SpoilageRate? rate)
     {
+        /// <summary>The longest step the food's temperature is followed in; a gap's straight line is cut into such steps.</summary>
+        private static readonly double FoodStepHours = TimeSpan.FromMinutes(5).TotalHours;
+
+        private double? _food;
         private double _lifeUsedHours;
         private double _warmHours;
         private double _aboveHours;
@@ -77,22 +85,24 @@ internal static class TemperatureExposure
         /// <param name="from">Where to start.</param>
         /// <param name="to">Where to end; past the newest slot, the curve ends there.</param>
         /// <param name="aboveBefore">The time above the unsafe temperature earlier in the stay, to tell when the total passes the limit.</param>
-        public TemperatureDose Integrate(DateTimeOffset from, DateTimeOffset to, TimeSpan aboveBefore)
+        /// <param name="foodAtFrom">The food's estimated temperature at <paramref name="from"/>; null takes the air's.</param>
+        /// <returns>The dose, and the food's estimated temperature where the curve or the stretch ends.</returns>
+        public (TemperatureDose Dose, double? FoodCelsius) Integrate(DateTimeOffset from, DateTimeOffset to, TimeSpan aboveBefore, double? foodAtFrom)
         {
             var resolution = options.HistoryResolution;
-            (_lifeUsedHours, _warmHours, _aboveHours, _aboveBeforeHours, _unsafeFrom, _peak) = (0, 0, 0, aboveBefore.TotalHours, null, null);
+            (_lifeUsedHours, _warmHours, _aboveHours, _aboveBeforeHours, _unsafeFrom, _peak, _food) = (0, 0, 0, aboveBefore.TotalHours, null, null, foodAtFrom);
             for (var i = 0; i < slots.Count; i++)
             {
                 var slot = slots[i];
                 var slotEnd = slot.At + resolution;
-                Segment(slot.At, slotEnd, slot.MaxCelsius, slot.MaxCelsius, from, to);
+                Segment(slot.At, slotEnd, slot, slot, from, to);
                 if (i + 1 < slots.Count && slots[i + 1].At > slotEnd)
                 {
-                    Segment(slotEnd, slots[i + 1].At, slot.MaxCelsius, slots[i + 1].MaxCelsius, from, to);
+                    Segment(slotEnd, slots[i + 1].At, slot, slots[i + 1], from, to);
                 }
             }
 
-            return new()
+            var dose = new TemperatureDose
             {
                 LifeUsed = Hours(_lifeUsedHours),
                 Warm = Hours(_warmHours),
@@ -100,9 +110,11 @@ internal static class TemperatureExposure
                 UnsafeFrom = _unsafeFrom,
                 PeakCelsius = _peak,
             };
+            return (dose, _food);
         }
 
-        private void Segment(DateTimeOffset start, DateTimeOffset end, double startCelsius, double endCelsius, DateTimeOffset from, DateTimeOffset to)
+        /// <summary>A straight stretch from one slot's temperatures to another's (the same slot for its own length).</summary>
+        private void Segment(DateTimeOffset start, DateTimeOffset end, TemperatureSlot startSlot, TemperatureSlot endSlot, DateTimeOffset from, DateTimeOffset to)
         {
             var clippedStart = start > from ? start : from;
             var clippedEnd = end < to ? end : to;
@@ -111,27 +123,66 @@ internal static class TemperatureExposure
                 return;
             }
 
-            var slope = (endCelsius - startCelsius) / (end - start).TotalHours;
-            var t0 = startCelsius + (slope * (clippedStart - start).TotalHours);
-            var t1 = startCelsius + (slope * (clippedEnd - start).TotalHours);
+            var (t0, t1) = Clip(startSlot.MaxCelsius, endSlot.MaxCelsius);
             var hours = (clippedEnd - clippedStart).TotalHours;
             _peak = Math.Max(_peak ?? double.MinValue, Math.Max(t0, t1));
-            if (Above(t0, t1, hours, options.UnsafeAboveCelsius) is { } above)
-            {
-                var limit = options.UnsafeAfter.TotalHours - _aboveBeforeHours;
-                if (_unsafeFrom is null && _aboveHours < limit && _aboveHours + above.Hours > limit)
-                {
-                    _unsafeFrom = clippedStart + Hours(above.StartsAfter + limit - _aboveHours);
-                }
 
-                _aboveHours += above.Hours;
-            }
+            // Food in a lagging package follows the air's middle, not the peaks of a door opened for a minute.
+            var (food0, food1) = options.UnsafeFoodLag > TimeSpan.Zero ? Clip(Middle(startSlot), Middle(endSlot)) : (t0, t1);
+            FollowFood(clippedStart, food0, food1, hours);
 
             if (rate is not null && Above(t0, t1, hours, rate.WarmAboveCelsius) is { } warm)
             {
                 _warmHours += warm.Hours;
                 _lifeUsedHours += rate.ExtraHours(warm.From, warm.To, warm.Hours);
             }
+
+            (double, double) Clip(double startCelsius, double endCelsius)
+            {
+                var slope = (endCelsius - startCelsius) / (end - start).TotalHours;
+                return (startCelsius + (slope * (clippedStart - start).TotalHours), startCelsius + (slope * (clippedEnd - start).TotalHours));
+            }
+        }
+
+        private static double Middle(TemperatureSlot slot) => (slot.MinCelsius + slot.MaxCelsius) / 2;
+
+        /// <summary>Follows the food's temperature along a straight stretch of air temperature, adding its time above the unsafe line.</summary>
+        private void FollowFood(DateTimeOffset start, double air0, double air1, double hours)
+        {
+            var steps = Math.Max(1, (int)Math.Ceiling(hours / FoodStepHours));
+            var step = hours / steps;
+            var slope = (air1 - air0) / hours;
+            for (var i = 0; i < steps; i++)
+            {
+                var air = air0 + (slope * step * i);
+                // Without a lag the food is the air, which jumps from one slot's maximum to the next.
+                var food0 = options.UnsafeFoodLag > TimeSpan.Zero ? _food ?? air : air;
+                var food1 = FoodAfter(food0, air, slope, step);
+                _food = food1;
+                if (Above(food0, food1, step, options.UnsafeAboveCelsius) is not { } above)
+                {
+                    continue;
+                }
+
+                var limit = options.UnsafeAfter.TotalHours - _aboveBeforeHours;
+                if (_unsafeFrom is null && _aboveHours <= limit && _aboveHours + above.Hours > limit)
+                {
+                    _unsafeFrom = start + Hours((step * i) + above.StartsAfter + limit - _aboveHours);
+                }
+
+                _aboveHours += above.Hours;
+            }
+        }
+
+        /// <summary>
+        /// The food's temperature after <paramref name="hours"/> of air rising from <paramref name="air"/> by
+        /// <paramref name="slope"/> per hour: the exact solution of dF/dt = (A(t) − F) / τ for a straight A.
+        /// </summary>
+        private double FoodAfter(double food, double air, double slope, double hours)
+        {
+            var tau = options.UnsafeFoodLag.TotalHours;
+            var airAfter = air + (slope * hours);
+            return tau <= 0 ? airAfter : airAfter - (slope * tau) + ((food - air + (slope * tau)) * Math.Exp(-hours / tau));
         }
 
         /// <summary>

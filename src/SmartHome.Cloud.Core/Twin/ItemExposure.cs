@@ -20,6 +20,9 @@ public sealed class ItemExposure
 
     public TemperatureDose Settled { get; set; } = TemperatureDose.None;
 
+    /// <summary>The food's estimated temperature at <see cref="SettledUntil"/>; null before the stay's first reading.</summary>
+    public double? SettledFoodCelsius { get; set; }
+
     /// <summary>The whole stay so far, as of the last evaluation.</summary>
     public TemperatureDose Total { get; set; } = TemperatureDose.None;
 }

@@ -18,7 +18,7 @@ public class FoodUnsafeRuleTests
     [Fact]
     public void Apply_1Hour50MinutesAbove4_IsNotUnsafe()
     {
-        var sut = Engine(_time);
+        var sut = Engine(_time, OnTheAirAt4);
         var twin = NewTwin();
 
         var raised = sut.Apply(twin, Envelope([
@@ -34,7 +34,7 @@ public class FoodUnsafeRuleTests
     [Fact]
     public void Apply_2Hours10MinutesAbove4InTwoSpells_RaisesUnsafeOnceWithTheReason()
     {
-        var sut = Engine(_time);
+        var sut = Engine(_time, OnTheAirAt4);
         var twin = NewTwin();
         var secondSpellEnds = Start.AddHours(4).AddMinutes(65);
 
@@ -59,7 +59,7 @@ public class FoodUnsafeRuleTests
     [Fact]
     public void Apply_FrozenItemWhileTheFridgeRunsWarm_IsNotUnsafe()
     {
-        var sut = Engine(_time);
+        var sut = Engine(_time, OnTheAirAt4);
         var twin = NewTwin();
 
         var raised = sut.Apply(twin, Envelope([
@@ -73,7 +73,7 @@ public class FoodUnsafeRuleTests
     [Fact]
     public void Apply_NonPerishableKeptWarm_IsNotUnsafe()
     {
-        var sut = Engine(_time);
+        var sut = Engine(_time, OnTheAirAt4);
         var twin = NewTwin();
 
         var raised = sut.Apply(twin, Envelope([
@@ -86,7 +86,7 @@ public class FoodUnsafeRuleTests
     [Fact]
     public void Apply_SuspectProbeReadingsFor3Hours_AreIgnored()
     {
-        var sut = Engine(_time);
+        var sut = Engine(_time, OnTheAirAt4);
         var twin = NewTwin();
 
         var raised = sut.Apply(twin, Envelope([
@@ -100,7 +100,7 @@ public class FoodUnsafeRuleTests
     [Fact]
     public void Apply_ThresholdsFromOptions_AreUsed()
     {
-        var sut = Engine(_time, new CoreOptions { UnsafeAboveCelsius = 8, UnsafeAfter = TimeSpan.FromMinutes(30) });
+        var sut = Engine(_time, new CoreOptions { UnsafeAboveCelsius = 8, UnsafeAfter = TimeSpan.FromMinutes(30), UnsafeFoodLag = TimeSpan.Zero });
         var twin = NewTwin();
 
         var raised = sut.Apply(twin, Envelope([
@@ -113,4 +113,46 @@ public class FoodUnsafeRuleTests
     }
 
     private static bool IsUnsafe(NeedEvent e) => e.Type == NeedEventTypes.FoodUnsafe;
+
+    [Fact]
+    public void Apply_CompressorCyclesAndDoorSpikesForThreeDays_AreNotUnsafeByDefaultThoughTheAirIsAbove5ForHours()
+    {
+        var records = new List<TelemetryRecord> { Added("milk-1", Start, bestBefore: Today.AddDays(7)) };
+        for (var minute = 0; minute < 3 * 24 * 60; minute++)
+        {
+            // A saw-tooth between 3 and 5 °C every 40 minutes, and the door open for a minute ten times a day.
+            var cycle = minute % 40;
+            var air = cycle < 20 ? 3 + (cycle / 10.0) : 5 - ((cycle - 20) / 10.0);
+            records.Add(Temperature(Start.AddMinutes(minute), minute % 144 == 0 ? 9 : air));
+        }
+
+        var afterThreeDays = new FakeTimeProvider(Start.AddDays(3));
+        var byDefault = NewTwin();
+        Engine(afterThreeDays).Apply(byDefault, Envelope([.. records]));
+        var onTheAir = NewTwin();
+        Engine(afterThreeDays, new CoreOptions { UnsafeFoodLag = TimeSpan.Zero }).Apply(onTheAir, Envelope([.. records]));
+
+        Assert.Null(byDefault.Inventory[0].UnsafeReason);
+        Assert.True(onTheAir.Inventory[0].Exposure!.Total.AboveUnsafe > TimeSpan.FromHours(2), $"air above 5 °C for {onTheAir.Inventory[0].Exposure!.Total.AboveUnsafe}");
+        Assert.NotNull(onTheAir.Inventory[0].UnsafeReason);
+    }
+
+    [Fact]
+    public void Apply_PowerCutDriftingTo9_IsUnsafeByDefaultOnceTheFoodHasBeenAbove5ForTwoHours()
+    {
+        var sut = Engine(_time);
+        var twin = NewTwin();
+
+        var raised = sut.Apply(twin, Envelope([
+            Added("milk-1", Start, bestBefore: Today.AddDays(7)),
+            .. Readings(Start, TimeSpan.FromHours(2), 4),
+            Temperature(Start.AddHours(10), 9),
+            .. Readings(Start.AddHours(10).AddMinutes(5), TimeSpan.FromHours(6), 4)]));
+
+        var unsafeEvent = Assert.Single(raised, IsUnsafe);
+        // The air, bridged from 4 °C at 2:00 to 9 °C at 10:00, passes 5 °C at 3:36 and has been above it for two hours at
+        // 5:36; the food, behind the air, passes 5 °C later and has its two hours later too.
+        Assert.InRange(unsafeEvent.Time, Start.AddHours(5.6).AddMinutes(1), Start.AddHours(10));
+        Assert.StartsWith("kept above 5 °C for ", twin.Inventory[0].UnsafeReason, StringComparison.Ordinal);
+    }
 }

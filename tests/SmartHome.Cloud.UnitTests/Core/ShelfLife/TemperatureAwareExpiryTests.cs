@@ -1,3 +1,4 @@
+using SmartHome.Cloud.Core;
 using Microsoft.Extensions.Time.Testing;
 using SmartHome.Contracts.ApplianceLink;
 using SmartHome.Contracts.Telemetry;
@@ -8,13 +9,16 @@ namespace SmartHome.Cloud.UnitTests.Core.ShelfLife;
 /// <summary>The worked examples of docs/shelf-life.md, "Temperature-aware expiry": milk labelled best before 30 Nov, added 23 Nov 10:00.</summary>
 public class TemperatureAwareExpiryTests
 {
+    /// <summary>The unsafe rule on the air itself, against USDA's 4 °C line, as the worked examples count it.</summary>
+    internal static readonly CoreOptions OnTheAirAt4 = new() { UnsafeAboveCelsius = 4, UnsafeFoodLag = TimeSpan.Zero };
+
     private static readonly DateOnly Label = Today.AddDays(7);
     private readonly FakeTimeProvider _time = new(Start.AddDays(4));
 
     [Fact]
     public void Apply_FridgeAt4_LabelDateUnchanged()
     {
-        var sut = Engine(_time);
+        var sut = Engine(_time, OnTheAirAt4);
         var twin = NewTwin();
 
         sut.Apply(twin, Envelope([Milk(), .. Readings(Start, TimeSpan.FromDays(1), 4)]));
@@ -27,7 +31,7 @@ public class TemperatureAwareExpiryTests
     [Fact]
     public void Apply_8HoursAt10_Uses8HoursOfLifeAndKeepsTheDate()
     {
-        var sut = Engine(_time);
+        var sut = Engine(_time, OnTheAirAt4);
         var twin = NewTwin();
 
         sut.Apply(twin, Envelope([
@@ -45,7 +49,7 @@ public class TemperatureAwareExpiryTests
     [Fact]
     public void Apply_24HoursAt10_MovesTheDateADayEarlier()
     {
-        var sut = Engine(_time);
+        var sut = Engine(_time, OnTheAirAt4);
         var twin = NewTwin();
 
         sut.Apply(twin, Envelope([Milk(), .. Readings(Start, TimeSpan.FromHours(24), 10), .. Readings(Start.AddHours(24), TimeSpan.FromHours(1), 4)]));
@@ -59,7 +63,7 @@ public class TemperatureAwareExpiryTests
     [Fact]
     public void Apply_PowerCutOf8HoursWithNoReadings_BridgesTheGapFrom4To9()
     {
-        var sut = Engine(_time);
+        var sut = Engine(_time, OnTheAirAt4);
         var twin = NewTwin();
 
         sut.Apply(twin, Envelope([
@@ -79,7 +83,7 @@ public class TemperatureAwareExpiryTests
     [Fact]
     public void Apply_2DaysAt12InAStayLongerThanTheHistory_SettlesWhatLeavesTheHistoryAndMoves3Days()
     {
-        var sut = Engine(_time);
+        var sut = Engine(_time, OnTheAirAt4);
         var twin = NewTwin();
 
         sut.Apply(twin, Envelope([Milk(), .. Readings(Start, TimeSpan.FromDays(1), 4)]));
@@ -98,7 +102,7 @@ public class TemperatureAwareExpiryTests
     [Fact]
     public void Apply_ColderThanReference_NeverMovesTheDateLater()
     {
-        var sut = Engine(_time);
+        var sut = Engine(_time, OnTheAirAt4);
         var twin = NewTwin();
 
         sut.Apply(twin, Envelope([Milk(), .. Readings(Start, TimeSpan.FromDays(2), 0)]));
@@ -109,7 +113,7 @@ public class TemperatureAwareExpiryTests
     [Fact]
     public void Apply_FrozenItemInAFreezerWithinItsRange_UsesNoLife()
     {
-        var sut = Engine(_time);
+        var sut = Engine(_time, OnTheAirAt4);
         var twin = NewTwin();
 
         sut.Apply(twin, Envelope([
@@ -122,7 +126,7 @@ public class TemperatureAwareExpiryTests
     [Fact]
     public void Apply_MovedIntoTheFreezer_StartsANewStay()
     {
-        var sut = Engine(_time);
+        var sut = Engine(_time, OnTheAirAt4);
         var twin = NewTwin();
         var moved = Start.AddHours(24);
 
@@ -139,7 +143,7 @@ public class TemperatureAwareExpiryTests
     [Fact]
     public void Apply_LateReadingsFillingAGap_ReplaceTheBridge()
     {
-        var sut = Engine(_time);
+        var sut = Engine(_time, OnTheAirAt4);
         var twin = NewTwin();
         sut.Apply(twin, Envelope([Milk(), .. Readings(Start, TimeSpan.FromHours(2), 4), Temperature(Start.AddHours(10), 9)]));
 
@@ -151,7 +155,7 @@ public class TemperatureAwareExpiryTests
     [Fact]
     public void Apply_SuspectReadings_UseNoLife()
     {
-        var sut = Engine(_time);
+        var sut = Engine(_time, OnTheAirAt4);
         var twin = NewTwin();
 
         sut.Apply(twin, Envelope([
