@@ -48,6 +48,10 @@ public sealed class CoreOptions
     [Range(typeof(TimeSpan), "00:10:00", "1.00:00:00", ErrorMessage = "SmartHome:Cloud:Core:UnsafeAfter must be between 00:10:00 and 1.00:00:00")]
     public TimeSpan UnsafeAfter { get; set; } = TimeSpan.FromHours(2);
 
+    /// <summary>How long a gap in a gateway's envelope seqs may stay open (a replayed backlog still arriving) before it is counted as overdue.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "SmartHome:Cloud:Core:GapReportAfter must be between 00:00:01 and 7.00:00:00")]
+    public TimeSpan GapReportAfter { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How many gone items the twin remembers (to ignore late records about them).</summary>
     [Range(0, 100_000, ErrorMessage = "SmartHome:Cloud:Core:RecentlyGoneLimit must be between 0 and 100000")]
     public int RecentlyGoneLimit { get; set; } = 200;

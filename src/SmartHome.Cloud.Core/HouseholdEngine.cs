@@ -55,7 +55,7 @@ public sealed class HouseholdEngine
         var now = _time.GetUtcNow();
         var gateway = TwinUpdater.FindOrAddGateway(twin, envelope.GatewayId);
         gateway.LastSeenAt = now;
-        gateway.LastSeq = Math.Max(gateway.LastSeq ?? envelope.Seq, envelope.Seq);
+        SeqTracker.Receive(gateway, envelope.Seq, now);
 
         var context = new RuleContext(twin, _options);
         var latestAllowed = now + _options.MaxClockSkew;
@@ -107,6 +107,11 @@ public sealed class HouseholdEngine
 
     private void EvaluateRules(RuleContext context, DateTimeOffset now)
     {
+        foreach (var gateway in context.Twin.Gateways)
+        {
+            SeqTracker.MarkOverdue(gateway, now, _options.GapReportAfter);
+        }
+
         TemperatureExposure.UpdateAll(context.Twin, _options, (item, dose) =>
         {
             var estimate = _shelfLife.Estimate(item, context.TimeZone, dose);

@@ -11,6 +11,7 @@ public sealed class CloudCounters
     private long eventsRaised;
     private long notificationsQueued;
     private long deliveriesQueued;
+    private long gapsOverdue;
 
     public long EnvelopesAccepted => Interlocked.Read(ref envelopesAccepted);
 
@@ -22,6 +23,9 @@ public sealed class CloudCounters
 
     public long DeliveriesQueued => Interlocked.Read(ref deliveriesQueued);
 
+    /// <summary>Gaps in gateways' envelope seqs that stayed open longer than <c>GapReportAfter</c>.</summary>
+    public long GapsOverdue => Interlocked.Read(ref gapsOverdue);
+
     /// <summary>Rejected messages by reason code (<see cref="SmartHome.Contracts.Validation.RejectionCodes"/>, duplicates included).</summary>
     public IReadOnlyDictionary<string, long> Rejected => new SortedDictionary<string, long>(rejected, StringComparer.Ordinal);
 
@@ -30,6 +34,8 @@ public sealed class CloudCounters
     internal void EnvelopeAccepted() => Interlocked.Increment(ref envelopesAccepted);
 
     internal void StatusAccepted() => Interlocked.Increment(ref statusesAccepted);
+
+    internal void AddGapsOverdue(long gaps) => Interlocked.Add(ref gapsOverdue, gaps);
 
     internal void Reject(string code) => rejected.AddOrUpdate(code, 1, (_, count) => count + 1);
 

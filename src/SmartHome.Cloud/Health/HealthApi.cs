@@ -44,7 +44,7 @@ public static class HealthApi
             healthy ? "healthy" : "unhealthy",
             new BrokerHealth(connectivity.State, connectivity.Since, connectivity.LastError, endpoint.Embedded, endpoint.Host, endpoint.Port, connectivity.SharedSubscription),
             new StoreHealth(storeError is null, storeError),
-            new IngestHealth(counters.EnvelopesAccepted, counters.StatusesAccepted, counters.RejectedWith(RejectionCodes.Duplicate), counters.Rejected),
+            new IngestHealth(counters.EnvelopesAccepted, counters.StatusesAccepted, counters.RejectedWith(RejectionCodes.Duplicate), counters.GapsOverdue, counters.Rejected),
             new EventHealth(counters.EventsRaised),
             new DeliveryHealth(counters.DeliveriesQueued, byStatus),
             new NotificationHealth(counters.NotificationsQueued, pendingPublish));
@@ -60,8 +60,11 @@ public sealed record BrokerHealth(
 
 public sealed record StoreHealth(bool Reachable, string? Error);
 
-/// <summary>Since this process started; <see cref="Rejected"/> by reason code, duplicates included.</summary>
-public sealed record IngestHealth(long EnvelopesAccepted, long StatusesAccepted, long Duplicates, IReadOnlyDictionary<string, long> Rejected);
+/// <summary>
+/// Since this process started; <see cref="Rejected"/> by reason code, duplicates included; <see cref="GapsOverdue"/>: gaps
+/// in a gateway's envelope seqs open longer than <c>GapReportAfter</c> (the gaps themselves are in the twin).
+/// </summary>
+public sealed record IngestHealth(long EnvelopesAccepted, long StatusesAccepted, long Duplicates, long GapsOverdue, IReadOnlyDictionary<string, long> Rejected);
 
 public sealed record EventHealth(long Raised);
 

@@ -9,6 +9,9 @@ namespace SmartHome.Cloud.Ingest;
 /// <summary>A telemetry envelope: validated against its topic, deduplicated by (household, gateway, seq), applied to the twin.</summary>
 internal sealed class TelemetryIngest(HouseholdEngine engine, HouseholdUpdater updater, CloudCounters counters, ILogger<TelemetryIngest> logger)
 {
+    /// <summary>Counted when an envelope reuses a (gateway, seq) already taken in under another message id.</summary>
+    public const string Replay = "replay";
+
     public async Task HandleAsync(string topic, ReadOnlySequence<byte> payload, CancellationToken ct)
     {
         var read = payload.Length > TelemetryEnvelopeValidator.MaxPayloadBytes
@@ -24,6 +27,13 @@ internal sealed class TelemetryIngest(HouseholdEngine engine, HouseholdUpdater u
 
         var key = new EnvelopeKey(envelope.GatewayId, envelope.Seq, envelope.MessageId);
         var result = await updater.ChangeAsync(envelope.HouseholdId, key, twin => engine.Apply(twin, envelope), ct);
+        if (result.IsReplay)
+        {
+            counters.Reject(Replay);
+            Log.Rejected(logger, topic, Replay, $"seq {envelope.Seq} was taken in before under another message id than {envelope.MessageId}");
+            return;
+        }
+
         if (result.IsDuplicate)
         {
             counters.Reject(RejectionCodes.Duplicate);

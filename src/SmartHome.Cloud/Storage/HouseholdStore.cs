@@ -33,9 +33,9 @@ internal sealed class HouseholdStore(IStoreProvider provider, TimeProvider time,
         {
             await using var connection = await provider.OpenAsync(ct);
             await using var transaction = await provider.BeginWriteAsync(connection, ct);
-            if (envelope is { } key && !await MarkProcessedAsync(connection, transaction, householdId, key, ct))
+            if (envelope is { } key && await MarkProcessedAsync(connection, transaction, householdId, key, ct) is { } earlier)
             {
-                return HouseholdChangeResult.Duplicate;
+                return earlier;
             }
 
             var (twin, version, originalJson) = await LoadAsync(connection, transaction, householdId, ct);
@@ -85,16 +85,27 @@ internal sealed class HouseholdStore(IStoreProvider provider, TimeProvider time,
         return ids;
     }
 
-    private async Task<bool> MarkProcessedAsync(DbConnection connection, DbTransaction transaction, string householdId, EnvelopeKey key, CancellationToken ct)
+    /// <returns>Null when the envelope is new; else a duplicate (the same message again) or a replay (the seq reused by another message).</returns>
+    private async Task<HouseholdChangeResult?> MarkProcessedAsync(
+        DbConnection connection, DbTransaction transaction, string householdId, EnvelopeKey key, CancellationToken ct)
     {
-        await using var command = connection.Command("""
+        var messageId = key.MessageId.ToString();
+        await using var insert = connection.Command("""
             INSERT INTO processed_envelopes (household_id, gateway_id, seq, message_id, processed_at)
             VALUES (@household, @gateway, @seq, @message, @now)
             ON CONFLICT DO NOTHING
             """, transaction)
             .With("@household", householdId).With("@gateway", key.GatewayId).With("@seq", key.Seq)
-            .With("@message", key.MessageId.ToString()).With("@now", Now());
-        return await command.ExecuteNonQueryAsync(ct) == 1;
+            .With("@message", messageId).With("@now", Now());
+        if (await insert.ExecuteNonQueryAsync(ct) == 1)
+        {
+            return null;
+        }
+
+        await using var select = connection.Command(
+            "SELECT message_id FROM processed_envelopes WHERE household_id = @household AND gateway_id = @gateway AND seq = @seq", transaction)
+            .With("@household", householdId).With("@gateway", key.GatewayId).With("@seq", key.Seq);
+        return await select.ExecuteScalarAsync(ct) as string == messageId ? HouseholdChangeResult.Duplicate : HouseholdChangeResult.Replay;
     }
 
     private static async Task<(HouseholdTwin Twin, long Version, string? Json)> LoadAsync(
@@ -221,8 +232,13 @@ internal sealed class HouseholdStore(IStoreProvider provider, TimeProvider time,
 /// <summary>Identifies an envelope for deduplication: per household and gateway, its sequence number.</summary>
 internal readonly record struct EnvelopeKey(string GatewayId, long Seq, Guid MessageId);
 
-internal sealed record HouseholdChangeResult(bool IsDuplicate, int EventsRaised, int NotificationsQueued, int DeliveriesQueued)
+/// <summary>
+/// What a change stored. <see cref="IsDuplicate"/>: the envelope's (gateway, seq) was processed before, nothing changed;
+/// <see cref="IsReplay"/>: such a duplicate under another message id (a gateway reusing seqs, or a forgery).
+/// </summary>
+internal sealed record HouseholdChangeResult(bool IsDuplicate, bool IsReplay, int EventsRaised, int NotificationsQueued, int DeliveriesQueued)
 {
-    public static HouseholdChangeResult Duplicate { get; } = new(true, 0, 0, 0);
-    public static HouseholdChangeResult NoEvents { get; } = new(false, 0, 0, 0);
+    public static HouseholdChangeResult Duplicate { get; } = new(true, false, 0, 0, 0);
+    public static HouseholdChangeResult Replay { get; } = new(true, true, 0, 0, 0);
+    public static HouseholdChangeResult NoEvents { get; } = new(false, false, 0, 0, 0);
 }

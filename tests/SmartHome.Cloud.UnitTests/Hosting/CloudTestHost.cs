@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
@@ -127,7 +129,16 @@ internal sealed class CloudTestHost : IAsyncDisposable
     public Task PublishAsync(TelemetryEnvelope envelope) =>
         PublishAsync(
             SmartHome.Contracts.Topics.Telemetry(envelope.HouseholdId, envelope.GatewayId),
-            JsonSerializer.Serialize(envelope, ContractsJsonContext.Default.TelemetryEnvelope));
+            Json(envelope));
+
+    /// <summary>Hands a message straight to the core's ingest entry point, as the MQTT client would, and waits until it is handled.</summary>
+    public Task IngestAsync(string topic, string payload) =>
+        Service<IBrokerMessageHandler>().HandleAsync(topic, new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(payload)), CancellationToken.None);
+
+    public Task IngestAsync(TelemetryEnvelope envelope) =>
+        IngestAsync(SmartHome.Contracts.Topics.Telemetry(envelope.HouseholdId, envelope.GatewayId), Json(envelope));
+
+    public static string Json(TelemetryEnvelope envelope) => JsonSerializer.Serialize(envelope, ContractsJsonContext.Default.TelemetryEnvelope);
 
     public async Task<JsonElement> HealthAsync()
     {

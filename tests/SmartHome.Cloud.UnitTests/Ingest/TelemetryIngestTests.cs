@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using SmartHome.Cloud.Health;
+using SmartHome.Cloud.Ingest;
 using SmartHome.Cloud.UnitTests.Hosting;
 using SmartHome.Contracts;
 using SmartHome.Contracts.Serialization;
@@ -31,10 +32,12 @@ public sealed class TelemetryIngestTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DuplicateSeq_IsIgnoredAndCounted()
+    public async Task DuplicateSeq_ResendIsIgnoredAndCountedAndAnotherMessageOnTheSeqIsAReplay()
     {
         using var householder = sut.Client(await sut.CreateHouseholderTokenAsync("home-b"));
-        await sut.PublishAsync(TestEnvelopes.Envelope("home-b", 7, TestEnvelopes.Added("milk-1", "Milk")));
+        var milk = TestEnvelopes.Envelope("home-b", 7, TestEnvelopes.Added("milk-1", "Milk"));
+        await sut.PublishAsync(milk);
+        await sut.PublishAsync(milk);
         await sut.PublishAsync(TestEnvelopes.Envelope("home-b", 7, TestEnvelopes.Added("butter-1", "Butter")));
         await sut.PublishAsync(TestEnvelopes.Envelope("home-b", 8, TestEnvelopes.Added("eggs-1", "Eggs")));
 
@@ -43,6 +46,7 @@ public sealed class TelemetryIngestTests : IAsyncLifetime
         Assert.DoesNotContain(twin.GetProperty("inventory").EnumerateArray(), i => i.GetProperty("itemId").GetString() == "butter-1");
         var counters = sut.Service<CloudCounters>();
         Assert.Equal(1, counters.RejectedWith(RejectionCodes.Duplicate));
+        Assert.Equal(1, counters.RejectedWith(TelemetryIngest.Replay));
         Assert.Equal(2, counters.EnvelopesAccepted);
         Assert.Equal(1, (await sut.HealthAsync()).GetProperty("ingest").GetProperty("duplicates").GetInt64());
     }
@@ -51,9 +55,10 @@ public sealed class TelemetryIngestTests : IAsyncLifetime
     public async Task SeqOutOfOrder_LiveBeforeReplayedBacklogAndAResend_EachAppliedOnceAndLastSeqIsTheHighest()
     {
         using var householder = sut.Client(await sut.CreateHouseholderTokenAsync("home-o"));
-        await sut.PublishAsync(TestEnvelopes.Envelope("home-o", 12, TestEnvelopes.Added("eggs-1", "Eggs")));
+        var live = TestEnvelopes.Envelope("home-o", 12, TestEnvelopes.Added("eggs-1", "Eggs"));
+        await sut.PublishAsync(live);
         await sut.PublishAsync(TestEnvelopes.Envelope("home-o", 10, TestEnvelopes.Added("milk-1", "Milk")));
-        await sut.PublishAsync(TestEnvelopes.Envelope("home-o", 12, TestEnvelopes.Added("butter-1", "Butter")));
+        await sut.PublishAsync(live);
         await sut.PublishAsync(TestEnvelopes.Envelope("home-o", 11, TestEnvelopes.Added("cheese-1", "Cheese")));
 
         var twin = await Wait.ForJsonAsync(() => TwinWithItemAsync(householder, "cheese-1"), "the last replayed envelope");
@@ -62,6 +67,7 @@ public sealed class TelemetryIngestTests : IAsyncLifetime
             ["cheese-1", "eggs-1", "milk-1"],
             twin.GetProperty("inventory").EnumerateArray().Select(i => i.GetProperty("itemId").GetString()).Order(StringComparer.Ordinal));
         Assert.Equal(12, twin.GetProperty("gateways")[0].GetProperty("lastSeq").GetInt64());
+        Assert.Equal(0, twin.GetProperty("gateways")[0].GetProperty("gaps").GetArrayLength());
         var counters = sut.Service<CloudCounters>();
         Assert.Equal(1, counters.RejectedWith(RejectionCodes.Duplicate));
         Assert.Equal(3, counters.EnvelopesAccepted);
