@@ -16,6 +16,12 @@ public sealed class HouseholdTwin
     /// <summary>Items that ran out or were removed lately, newest last, so late records cannot bring them back.</summary>
     public List<GoneItem> RecentlyGone { get; set; } = [];
 
+    /// <summary>
+    /// Inventory operations that arrived before their item's "added" (live records overtaking a replayed backlog),
+    /// oldest first, applied in event time when it comes; the oldest are dropped beyond a bound.
+    /// </summary>
+    public List<InventoryOpRecord> EarlyInventory { get; set; } = [];
+
     /// <summary>When the engine last changed the twin (cloud clock).</summary>
     public DateTimeOffset? UpdatedAt { get; set; }
 

@@ -25,6 +25,15 @@ public sealed class InventoryItem
 
     public DateTimeOffset? ThawedAt { get; set; }
 
+    /// <summary>
+    /// Every move in event time, the place it was added first; null until it first moves. <see cref="Location"/>,
+    /// <see cref="LocationSince"/>, <see cref="FrozenAt"/> and <see cref="ThawedAt"/> follow from it, so a late move lands in its place.
+    /// </summary>
+    public List<InventoryOpRecord>? Moves { get; set; }
+
+    /// <summary>Event time of the newest repeated "added": the quantity it set already counts what was used or removed before.</summary>
+    public DateTimeOffset? RestockedAt { get; set; }
+
     /// <summary>The best-before printed on the label, if the appliance read one.</summary>
     public DateOnly? BestBefore { get; set; }
 

@@ -86,7 +86,7 @@ public class OutOfOrderTests
     }
 
     [Fact]
-    public void Apply_LateMoveOlderThanLastMove_KeepsNewerLocation()
+    public void Apply_LateMoveOlderThanLastMove_KeepsNewerLocationAndTakesItsPlaceInTheStory()
     {
         var sut = Engine(_time);
         var twin = NewTwin();
@@ -94,8 +94,79 @@ public class OutOfOrderTests
 
         sut.Apply(twin, Envelope(Inventory(InventoryOp.Moved, "milk-1", Start.AddMinutes(10), location: StorageLocation.Freezer)));
 
-        Assert.Equal(StorageLocation.Pantry, twin.Inventory[0].Location);
-        Assert.Null(twin.Inventory[0].FrozenAt);
+        var item = twin.Inventory[0];
+        Assert.Equal((StorageLocation.Pantry, Start.AddMinutes(20)), (item.Location, item.LocationSince));
+        Assert.Equal((Start.AddMinutes(10), Start.AddMinutes(20)), (item.FrozenAt, item.ThawedAt));
+    }
+
+    [Fact]
+    public void Apply_YesterdaysOutboxReplayAfterTodaysLiveData_LandsWhereItBelongs()
+    {
+        var sut = Engine(_time);
+        var twin = NewTwin();
+        var yesterday = Start.AddDays(-1);
+        sut.Apply(twin, Envelope(
+            Temperature(Start.AddMinutes(-30), 4),
+            Door(Start.AddHours(-2), DoorState.Closed),
+            Inventory(InventoryOp.Moved, "milk-1", Start.AddHours(-1), location: StorageLocation.Fridge),
+            Inventory(InventoryOp.Consumed, "milk-1", Start.AddMinutes(-20), quantity: 0.25)));
+
+        sut.Apply(twin, Envelope(
+            Added("milk-1", yesterday.AddHours(-2), location: StorageLocation.Fridge, quantity: 1),
+            Inventory(InventoryOp.Consumed, "milk-1", yesterday.AddHours(2), quantity: 0.25),
+            Inventory(InventoryOp.Moved, "milk-1", yesterday.AddHours(8), location: StorageLocation.Freezer),
+            Temperature(yesterday.AddHours(10), 9),
+            Door(yesterday.AddHours(10), DoorState.Open)));
+
+        var item = Assert.Single(twin.Inventory);
+        Assert.Equal((StorageLocation.Fridge, Start.AddHours(-1), 0.5), (item.Location, item.LocationSince, item.Quantity));
+        Assert.Equal((yesterday.AddHours(8), Start.AddHours(-1)), (item.FrozenAt, item.ThawedAt));
+        Assert.Empty(twin.EarlyInventory);
+        var appliance = twin.Appliances[0];
+        Assert.Equal((DoorState.Closed, Start.AddHours(-2)), (appliance.Doors[0].State, appliance.Doors[0].Since));
+        var fridge = appliance.FindCompartment("fridge")!;
+        Assert.Equal((4.0, Start.AddMinutes(-30)), (fridge.Celsius, fridge.At));
+        Assert.Contains(fridge.History, s => s.At == yesterday.AddHours(10) && s.MaxCelsius == 9);
+    }
+
+    [Fact]
+    public void Apply_UseOlderThanARestockArrivingLate_IsAlreadyCountedInTheRestock()
+    {
+        var sut = Engine(_time);
+        var twin = NewTwin();
+        sut.Apply(twin, Envelope(Added("milk-1", Start, quantity: 1), Added("milk-1", Start.AddMinutes(20), quantity: 2)));
+
+        sut.Apply(twin, Envelope(Inventory(InventoryOp.Consumed, "milk-1", Start.AddMinutes(10), quantity: 0.5)));
+
+        Assert.Equal(2, Assert.Single(twin.Inventory).Quantity);
+    }
+
+    [Fact]
+    public void Apply_OlderUseArrivingLast_RunsOutAtTheNewestUse()
+    {
+        var sut = Engine(_time);
+        var twin = NewTwin();
+        sut.Apply(twin, Envelope(Added("milk-1", Start, quantity: 1), Inventory(InventoryOp.Consumed, "milk-1", Start.AddMinutes(20), quantity: 0.5)));
+
+        sut.Apply(twin, Envelope(Inventory(InventoryOp.Consumed, "milk-1", Start.AddMinutes(10), quantity: 0.5)));
+
+        Assert.Empty(twin.Inventory);
+        Assert.Equal(Start.AddMinutes(20), Assert.Single(twin.RecentlyGone).At);
+    }
+
+    [Fact]
+    public void Apply_OperationBeforeItsItemsAdded_WaitsForItAndAnOlderOneIsDropped()
+    {
+        var sut = Engine(_time);
+        var twin = NewTwin();
+        sut.Apply(twin, Envelope(Inventory(InventoryOp.Opened, "milk-1", Start.AddMinutes(30)), Inventory(InventoryOp.Consumed, "milk-1", Start.AddMinutes(-5), quantity: 1)));
+        Assert.Equal(2, twin.EarlyInventory.Count);
+
+        sut.Apply(twin, Envelope(Added("milk-1", Start, quantity: 1)));
+
+        var item = Assert.Single(twin.Inventory);
+        Assert.Equal((Start.AddMinutes(30), 1.0), (item.OpenedAt, item.Quantity));
+        Assert.Empty(twin.EarlyInventory);
     }
 
     [Fact]
