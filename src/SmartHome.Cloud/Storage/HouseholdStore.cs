@@ -20,6 +20,7 @@ namespace SmartHome.Cloud.Storage;
 internal sealed class HouseholdStore(IStoreProvider provider, TimeProvider time, ILogger<HouseholdStore> logger)
 {
     private const int MaxAttempts = 8;
+    private readonly TwinCache cache = new();
 
     /// <param name="householdId">The household to change; its twin is created empty on first use.</param>
     /// <param name="envelope">The envelope this change comes from; a second change with the same key does nothing.</param>
@@ -43,6 +44,7 @@ internal sealed class HouseholdStore(IStoreProvider provider, TimeProvider time,
             var json = TwinSerializer.Serialize(twin);
             if (events.Count == 0 && json == originalJson && envelope is null)
             {
+                cache.Put(householdId, new(twin, version, json));
                 return HouseholdChangeResult.NoEvents;
             }
 
@@ -60,6 +62,7 @@ internal sealed class HouseholdStore(IStoreProvider provider, TimeProvider time,
 
             var result = await AddEventsAsync(connection, transaction, householdId, twin.Settings.ResolveTimeZone(), events, ct);
             await transaction.CommitAsync(ct);
+            cache.Put(householdId, new(twin, version + 1, json));
             return result;
         }
     }
@@ -108,9 +111,17 @@ internal sealed class HouseholdStore(IStoreProvider provider, TimeProvider time,
         return await select.ExecuteScalarAsync(ct) as string == messageId ? HouseholdChangeResult.Duplicate : HouseholdChangeResult.Replay;
     }
 
-    private static async Task<(HouseholdTwin Twin, long Version, string? Json)> LoadAsync(
+    private async Task<(HouseholdTwin Twin, long Version, string? Json)> LoadAsync(
         DbConnection connection, DbTransaction transaction, string householdId, CancellationToken ct)
     {
+        await using (var versionCommand = connection.Command("SELECT version FROM households WHERE id = @id", transaction).With("@id", householdId))
+        {
+            if (await versionCommand.ExecuteScalarAsync(ct) is long version && cache.Take(householdId, version) is { } cached)
+            {
+                return (cached.Twin, cached.Version, cached.Json);
+            }
+        }
+
         await using var command = connection.Command("SELECT twin_json, version FROM households WHERE id = @id", transaction)
             .With("@id", householdId);
         await using var reader = await command.ExecuteReaderAsync(ct);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
 using SmartHome.Cloud.Core.Events;
 using SmartHome.Cloud.Core.Twin;
 using SmartHome.Contracts.Events;
@@ -118,5 +119,35 @@ public sealed class HouseholdStoreTests : IAsyncLifetime
         var notification = Assert.Single(await host.Service<NotificationStore>().ListAsync("home-nz", 10, CancellationToken.None));
         Assert.Contains("03:05", notification.Title, StringComparison.Ordinal);
         Assert.DoesNotContain("UTC", notification.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChangeAsync_AChangeThatFailsHalfWay_LeavesNothingOfItForTheNextChange()
+    {
+        var sut = host.Service<HouseholdStore>();
+        await sut.ChangeAsync("home-fail", null, twin => { twin.Gateways.Add(new Gateway { GatewayId = "kept" }); return []; }, CancellationToken.None);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => sut.ChangeAsync("home-fail", null, twin =>
+        {
+            twin.Gateways.Add(new Gateway { GatewayId = "half-way" });
+            throw new InvalidOperationException("the change failed");
+        }, CancellationToken.None));
+        IReadOnlyList<string>? seen = null;
+        await sut.ChangeAsync("home-fail", null, twin => { seen = [.. twin.Gateways.Select(g => g.GatewayId)]; return []; }, CancellationToken.None);
+
+        Assert.Equal(["kept"], seen);
+    }
+
+    [Fact]
+    public async Task ChangeAsync_AnotherReplicaChangedTheHousehold_WorksOnItsVersion()
+    {
+        var sut = host.Service<HouseholdStore>();
+        var otherReplica = new HouseholdStore(host.Service<IStoreProvider>(), TimeProvider.System, NullLogger<HouseholdStore>.Instance);
+        await sut.ChangeAsync("home-two", null, twin => { twin.Gateways.Add(new Gateway { GatewayId = "first" }); return []; }, CancellationToken.None);
+        await otherReplica.ChangeAsync("home-two", null, twin => { twin.Gateways.Add(new Gateway { GatewayId = "other" }); return []; }, CancellationToken.None);
+
+        await sut.ChangeAsync("home-two", null, twin => { twin.Gateways.Add(new Gateway { GatewayId = "third" }); return []; }, CancellationToken.None);
+
+        Assert.Equal(["first", "other", "third"], (await sut.FindTwinAsync("home-two", CancellationToken.None))!.Gateways.Select(g => g.GatewayId));
     }
 }
