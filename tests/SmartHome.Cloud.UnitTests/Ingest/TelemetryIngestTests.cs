@@ -74,6 +74,23 @@ public sealed class TelemetryIngestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SeqHole_ShowsInTheTwinUntilTheLateEnvelopeFillsIt()
+    {
+        using var householder = sut.Client(await sut.CreateHouseholderTokenAsync("home-h"));
+        await sut.PublishAsync(TestEnvelopes.Envelope("home-h", 1, TestEnvelopes.Added("milk-1", "Milk")));
+        await sut.PublishAsync(TestEnvelopes.Envelope("home-h", 3, TestEnvelopes.Added("eggs-1", "Eggs")));
+
+        var twin = await Wait.ForJsonAsync(() => TwinWithItemAsync(householder, "eggs-1"), "the envelope after the hole");
+        var gap = twin.GetProperty("gateways")[0].GetProperty("gaps")[0];
+        Assert.Equal((2, 2), (gap.GetProperty("from").GetInt64(), gap.GetProperty("to").GetInt64()));
+
+        await sut.PublishAsync(TestEnvelopes.Envelope("home-h", 2, TestEnvelopes.Added("cheese-1", "Cheese")));
+
+        twin = await Wait.ForJsonAsync(() => TwinWithItemAsync(householder, "cheese-1"), "the late envelope");
+        Assert.Equal(0, twin.GetProperty("gateways")[0].GetProperty("gaps").GetArrayLength());
+    }
+
+    [Fact]
     public async Task BadMessages_AreCountedByCodeAndIngestGoesOn()
     {
         using var householder = sut.Client(await sut.CreateHouseholderTokenAsync("home-c"));
