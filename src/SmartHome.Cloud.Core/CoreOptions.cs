@@ -24,6 +24,14 @@ public sealed class CoreOptions
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00", ErrorMessage = "SmartHome:Cloud:Core:DoorLeftOpenAfter must be between 00:00:10 and 1.00:00:00")]
     public TimeSpan DoorLeftOpenAfter { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long a gateway or appliance must stay offline before it is reported, so a quick reconnect raises nothing.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = "SmartHome:Cloud:Core:OfflineReportAfter must be between 00:00:00 and 01:00:00")]
+    public TimeSpan OfflineReportAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>A door closed for less than this and opened again is a bouncing switch, not a new opening.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = "SmartHome:Cloud:Core:DoorBounceWindow must be between 00:00:00 and 00:01:00")]
+    public TimeSpan DoorBounceWindow { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Records stamped further ahead of the cloud clock than this are taken as received now, so a gateway with a wrong clock cannot block newer state.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "SmartHome:Cloud:Core:MaxClockSkew must be between 00:00:00 and 1.00:00:00")]
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);

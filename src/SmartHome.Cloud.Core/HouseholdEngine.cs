@@ -73,7 +73,10 @@ public sealed class HouseholdEngine
         return context.Raised;
     }
 
-    /// <summary>Applies a gateway's retained status (online at birth, offline as its last will).</summary>
+    /// <summary>
+    /// Applies a gateway's retained status (online at birth, offline as its last will). An outage is raised by
+    /// <see cref="Evaluate"/> once it has lasted <see cref="CoreOptions.OfflineReportAfter"/>.
+    /// </summary>
     public IReadOnlyList<NeedEvent> ApplyGatewayStatus(HouseholdTwin twin, string gatewayId, GatewayStatus status, DateTimeOffset receivedAt)
     {
         ArgumentNullException.ThrowIfNull(twin);
@@ -87,7 +90,7 @@ public sealed class HouseholdEngine
     }
 
     /// <summary>
-    /// Runs the time-driven rules (expiring, expired, excursions confirmed by duration, doors left open) at
+    /// Runs the time-driven rules (expiring, expired, excursions confirmed by duration, doors left open, outages) at
     /// <paramref name="now"/>; the host calls it periodically, e.g. each minute. Best-before estimates are refreshed
     /// too, so a changed time zone or catalog takes effect.
     /// </summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using SmartHome.Cloud.Core.Events;
-using SmartHome.Cloud.Core.Twin;
+using SmartHome.Contracts.ApplianceLink;
 using SmartHome.Contracts.Events;
 using SmartHome.Contracts.Serialization;
 
@@ -8,39 +8,49 @@ namespace SmartHome.Cloud.Core.Rules;
 
 /// <summary>
 /// <c>shg.appliance.offline.v1</c>: a gateway's status turned offline (its last will) or an appliance's status record
-/// said offline. The twin only reports a change of state, so each outage is raised once, however often the
-/// retained status is delivered again.
+/// said offline, and it stayed so for <see cref="CoreOptions.OfflineReportAfter"/>, so a quick offline→online blip (a
+/// reconnect) raises nothing. Each outage is raised once, with the time it began, however often the retained
+/// status is delivered again.
 /// </summary>
 internal sealed class ApplianceOfflineRule : INeedRule
 {
-    public void OnChange(RuleContext context, TwinChange change)
+    public void Evaluate(RuleContext context, DateTimeOffset now)
     {
-        switch (change)
+        var after = context.Options.OfflineReportAfter;
+        foreach (var gateway in context.Twin.Gateways)
         {
-            case GatewayWentOffline gateway:
-                Raise(context, Subjects.Gateway(gateway.Gateway.GatewayId), gateway.At, new OfflineData
+            if (IsDue(gateway.State, gateway.StateSince, gateway.OfflineReportedFor, now, after) is { } since)
+            {
+                gateway.OfflineReportedFor = since;
+                Raise(context, Subjects.Gateway(gateway.GatewayId), new OfflineData { GatewayId = gateway.GatewayId, Since = since });
+            }
+        }
+
+        foreach (var appliance in context.Twin.Appliances)
+        {
+            if (IsDue(appliance.State, appliance.StateSince, appliance.OfflineReportedFor, now, after) is { } since)
+            {
+                appliance.OfflineReportedFor = since;
+                Raise(context, Subjects.Appliance(appliance.ApplianceId), new OfflineData
                 {
-                    GatewayId = gateway.Gateway.GatewayId,
-                    Since = gateway.At,
+                    GatewayId = appliance.GatewayId,
+                    Appliance = appliance.ApplianceId,
+                    Since = since,
                 });
-                break;
-            case ApplianceWentOffline appliance:
-                Raise(context, Subjects.Appliance(appliance.Appliance.ApplianceId), appliance.At, new OfflineData
-                {
-                    GatewayId = appliance.Appliance.GatewayId,
-                    Appliance = appliance.Appliance.ApplianceId,
-                    Since = appliance.At,
-                });
-                break;
+            }
         }
     }
 
-    private static void Raise(RuleContext context, string subject, DateTimeOffset since, OfflineData data) =>
+    /// <returns>When the outage began, if it is one to report now.</returns>
+    private static DateTimeOffset? IsDue(OnlineState? state, DateTimeOffset? stateSince, DateTimeOffset? reportedFor, DateTimeOffset now, TimeSpan after) =>
+        state == OnlineState.Offline && stateSince is { } since && since != reportedFor && now - since >= after ? since : null;
+
+    private static void Raise(RuleContext context, string subject, OfflineData data) =>
         context.Raise(
             NeedEventTypes.ApplianceOffline,
             subject,
-            since.UtcTicks.ToString(CultureInfo.InvariantCulture),
-            since,
+            data.Since.UtcTicks.ToString(CultureInfo.InvariantCulture),
+            data.Since,
             data,
             ContractsJsonContext.Default.OfflineData);
 }

@@ -19,6 +19,9 @@ public sealed class Appliance
 
     public string? Firmware { get; set; }
 
+    /// <summary>The <see cref="StateSince"/> of the outage already reported as offline.</summary>
+    public DateTimeOffset? OfflineReportedFor { get; set; }
+
     /// <summary>Event time of the newest record from it.</summary>
     public DateTimeOffset? LastRecordAt { get; set; }
 

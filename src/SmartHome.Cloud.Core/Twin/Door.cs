@@ -13,6 +13,12 @@ public sealed class Door
     /// <summary>Event time of the newest door record, so an older one cannot overwrite it.</summary>
     public required DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>
+    /// When the latest opening began, kept while the door is closed: a closing shorter than
+    /// <see cref="CoreOptions.DoorBounceWindow"/> is a bouncing switch, and the opening goes on from here.
+    /// </summary>
+    public DateTimeOffset? OpenedAt { get; set; }
+
     /// <summary>The <see cref="Since"/> of the opening already reported as left open.</summary>
     public DateTimeOffset? LeftOpenReportedFor { get; set; }
 }

@@ -33,4 +33,7 @@ public sealed class Gateway
 
     /// <summary>Seqs given up on without arriving: the oldest gaps, dropped when more than <see cref="SeqTracker.MaxGaps"/> were open.</summary>
     public long AbandonedSeqs { get; set; }
+
+    /// <summary>The <see cref="StateSince"/> of the outage already reported as offline.</summary>
+    public DateTimeOffset? OfflineReportedFor { get; set; }
 }

@@ -60,7 +60,7 @@ internal sealed class TwinUpdater(CoreOptions options)
 
         gateway.State = status.State;
         gateway.StateSince = receivedAt;
-        return status.State == OnlineState.Offline ? [new GatewayWentOffline(gateway, receivedAt)] : [];
+        return [];
     }
 
     public static Gateway FindOrAddGateway(HouseholdTwin twin, string gatewayId)
@@ -106,7 +106,7 @@ internal sealed class TwinUpdater(CoreOptions options)
         return [new TemperatureUpdated(appliance, compartment, celsius, record.At, record.Quality)];
     }
 
-    private static IEnumerable<TwinChange> ApplyDoor(Appliance appliance, TelemetryRecord record)
+    private IEnumerable<TwinChange> ApplyDoor(Appliance appliance, TelemetryRecord record)
     {
         if (record is not { Door: { } name, State: { } state })
         {
@@ -116,14 +116,23 @@ internal sealed class TwinUpdater(CoreOptions options)
         var door = appliance.FindDoor(name);
         if (door is null)
         {
-            appliance.Doors.Add(new Door { Name = name, State = state, Since = record.At, UpdatedAt = record.At });
+            appliance.Doors.Add(new Door
+            {
+                Name = name,
+                State = state,
+                Since = record.At,
+                UpdatedAt = record.At,
+                OpenedAt = state == DoorState.Open ? record.At : null,
+            });
         }
         else if (record.At >= door.UpdatedAt)
         {
             if (door.State != state)
             {
+                var bounced = state == DoorState.Open && door.OpenedAt is not null && record.At - door.Since < options.DoorBounceWindow;
                 door.State = state;
-                door.Since = record.At;
+                door.Since = bounced ? door.OpenedAt!.Value : record.At;
+                door.OpenedAt = state == DoorState.Open ? door.Since : door.OpenedAt;
             }
 
             door.UpdatedAt = record.At;
@@ -165,7 +174,7 @@ internal sealed class TwinUpdater(CoreOptions options)
 
         appliance.State = state;
         appliance.StateSince = record.At;
-        return state == OnlineState.Offline ? [new ApplianceWentOffline(appliance, record.At)] : [];
+        return [];
     }
 
     private static Compartment FindOrAddCompartment(Appliance appliance, string sensor)

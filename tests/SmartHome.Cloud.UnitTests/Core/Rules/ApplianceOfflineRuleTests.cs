@@ -16,15 +16,21 @@ public class ApplianceOfflineRuleTests
     private readonly FakeTimeProvider _time = new(Start);
 
     [Fact]
-    public void ApplyGatewayStatus_LastWill_RaisesOfflineForTheGateway()
+    public void Evaluate_LastWillOutstandingTwoMinutes_RaisesOfflineForTheGatewayOnce()
     {
         var sut = Engine(_time);
         var twin = NewTwin();
         sut.ApplyGatewayStatus(twin, GatewayId, Online(Boot1), Start);
+        var atWill = sut.ApplyGatewayStatus(twin, GatewayId, Offline(Boot1), Start.AddHours(1));
 
-        var raised = sut.ApplyGatewayStatus(twin, GatewayId, Offline(Boot1), Start.AddHours(1));
+        var early = sut.Evaluate(twin, Start.AddHours(1).AddMinutes(1));
+        var due = sut.Evaluate(twin, Start.AddHours(1).AddMinutes(2));
+        var later = sut.Evaluate(twin, Start.AddHours(2));
 
-        var offline = Assert.Single(raised);
+        Assert.Empty(atWill);
+        Assert.Empty(early);
+        Assert.Empty(later);
+        var offline = Assert.Single(due);
         Assert.Equal((NeedEventTypes.ApplianceOffline, "gateways/gw-1", Start.AddHours(1)), (offline.Type, offline.Subject, offline.Time));
         var data = offline.Data.Deserialize(ContractsJsonContext.Default.OfflineData)!;
         Assert.Equal((GatewayId, null, Start.AddHours(1)), (data.GatewayId, data.Appliance, data.Since));
@@ -32,33 +38,48 @@ public class ApplianceOfflineRuleTests
     }
 
     [Fact]
-    public void ApplyGatewayStatus_RetainedLastWillDeliveredAgain_RaisesOnce()
+    public void Evaluate_GatewayBackOnlineWithinTheDebounce_RaisesNothing()
     {
         var sut = Engine(_time);
         var twin = NewTwin();
         sut.ApplyGatewayStatus(twin, GatewayId, Online(Boot1), Start);
+        sut.ApplyGatewayStatus(twin, GatewayId, Offline(Boot1), Start.AddHours(1));
+        var whileOffline = sut.Evaluate(twin, Start.AddHours(1).AddSeconds(30));
+        sut.ApplyGatewayStatus(twin, GatewayId, Online(Boot2), Start.AddHours(1).AddSeconds(45));
+        var afterwards = sut.Evaluate(twin, Start.AddHours(3));
 
-        var first = sut.ApplyGatewayStatus(twin, GatewayId, Offline(Boot1), Start.AddHours(1));
-        var again = sut.ApplyGatewayStatus(twin, GatewayId, Offline(Boot1), Start.AddHours(2));
+        Assert.Empty(whileOffline.Concat(afterwards));
+    }
+
+    [Fact]
+    public void Evaluate_RetainedLastWillDeliveredAgain_RaisesOnce()
+    {
+        var sut = Engine(_time);
+        var twin = NewTwin();
+        sut.ApplyGatewayStatus(twin, GatewayId, Online(Boot1), Start);
+        sut.ApplyGatewayStatus(twin, GatewayId, Offline(Boot1), Start.AddHours(1));
+
+        var first = sut.Evaluate(twin, Start.AddHours(1).AddMinutes(5));
+        sut.ApplyGatewayStatus(twin, GatewayId, Offline(Boot1), Start.AddHours(2));
+        var again = sut.Evaluate(twin, Start.AddHours(3));
 
         Assert.Single(first);
         Assert.Empty(again);
     }
 
     [Fact]
-    public void ApplyGatewayStatus_BackOnlineThenOfflineAgain_RaisesEachOutage()
+    public void Evaluate_BackOnlineThenOfflineAgain_RaisesEachOutage()
     {
         var sut = Engine(_time);
         var twin = NewTwin();
+        sut.ApplyGatewayStatus(twin, GatewayId, Online(Boot1), Start);
+        sut.ApplyGatewayStatus(twin, GatewayId, Offline(Boot1), Start.AddHours(1));
+        var first = sut.Evaluate(twin, Start.AddHours(1).AddMinutes(10));
+        sut.ApplyGatewayStatus(twin, GatewayId, Online(Boot2), Start.AddHours(2));
+        sut.ApplyGatewayStatus(twin, GatewayId, Offline(Boot2), Start.AddHours(3));
+        var second = sut.Evaluate(twin, Start.AddHours(3).AddMinutes(10));
 
-        var raised = new[]
-        {
-            sut.ApplyGatewayStatus(twin, GatewayId, Online(Boot1), Start),
-            sut.ApplyGatewayStatus(twin, GatewayId, Offline(Boot1), Start.AddHours(1)),
-            sut.ApplyGatewayStatus(twin, GatewayId, Online(Boot2), Start.AddHours(2)),
-            sut.ApplyGatewayStatus(twin, GatewayId, Offline(Boot2), Start.AddHours(3)),
-        }.SelectMany(e => e).ToList();
-
+        var raised = first.Concat(second).ToList();
         Assert.Equal([Start.AddHours(1), Start.AddHours(3)], raised.Select(e => e.Time));
         Assert.NotEqual(raised[0].Id, raised[1].Id);
     }
@@ -70,9 +91,9 @@ public class ApplianceOfflineRuleTests
         var twin = NewTwin();
         sut.ApplyGatewayStatus(twin, GatewayId, Online(Boot2), Start);
 
-        var raised = sut.ApplyGatewayStatus(twin, GatewayId, Offline(Boot1), Start.AddSeconds(1));
+        sut.ApplyGatewayStatus(twin, GatewayId, Offline(Boot1), Start.AddSeconds(1));
 
-        Assert.Empty(raised);
+        Assert.Empty(sut.Evaluate(twin, Start.AddHours(1)));
         Assert.Equal((OnlineState.Online, Boot2), (twin.Gateways[0].State!.Value, twin.Gateways[0].BootId!.Value));
     }
 
@@ -89,8 +110,9 @@ public class ApplianceOfflineRuleTests
     }
 
     [Fact]
-    public void Apply_ApplianceStatusOffline_RaisesOfflineForTheAppliance()
+    public void Apply_ApplianceOfflineAndStillSoAtTheNextEnvelope_RaisesOfflineForTheAppliance()
     {
+        _time.SetUtcNow(Start.AddMinutes(8));
         var sut = Engine(_time);
         var twin = NewTwin();
         sut.Apply(twin, Envelope(Status(Start, OnlineState.Online)));
@@ -106,6 +128,7 @@ public class ApplianceOfflineRuleTests
     [Fact]
     public void Apply_ApplianceOfflineReportedTwice_RaisesOnce()
     {
+        _time.SetUtcNow(Start.AddMinutes(10));
         var sut = Engine(_time);
         var twin = NewTwin();
 
@@ -114,6 +137,22 @@ public class ApplianceOfflineRuleTests
 
         Assert.Single(first);
         Assert.Empty(again);
+    }
+
+    [Fact]
+    public void Apply_ApplianceOfflineOnlineBlip_RaisesNothing()
+    {
+        var sut = Engine(_time);
+        var twin = NewTwin();
+        _time.SetUtcNow(Start.AddSeconds(2));
+
+        var blip = sut.Apply(twin, Envelope(
+            Status(Start, OnlineState.Online),
+            Status(Start.AddSeconds(1), OnlineState.Offline),
+            Status(Start.AddSeconds(1.5), OnlineState.Online)));
+
+        Assert.Empty(blip);
+        Assert.Empty(sut.Evaluate(twin, Start.AddHours(1)));
     }
 
     private static GatewayStatus Online(Guid boot) => new() { State = OnlineState.Online, BootId = boot, Version = "1.0.0" };

@@ -2,7 +2,9 @@ using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using SmartHome.Contracts.ApplianceLink;
 using SmartHome.Contracts.Events;
+using SmartHome.Cloud.Core.Events;
 using SmartHome.Contracts.Serialization;
+using SmartHome.Contracts.Telemetry;
 using static SmartHome.Cloud.UnitTests.Core.TestTelemetry;
 
 namespace SmartHome.Cloud.UnitTests.Core.Rules;
@@ -53,5 +55,55 @@ public class DoorLeftOpenRuleTests
         var second = sut.Evaluate(twin, Start.AddMinutes(16));
 
         Assert.NotEqual(Assert.Single(first).Id, Assert.Single(second).Id);
+    }
+
+    /// <summary>The simulator's <c>door-bounce</c>: each change followed by quick flips to the other state and back, 20 ms apart.</summary>
+    private static TelemetryRecord[] Bouncing(DateTimeOffset at, DoorState state)
+    {
+        var other = state == DoorState.Open ? DoorState.Closed : DoorState.Open;
+        return
+        [
+            Door(at, state),
+            .. Enumerable.Range(0, 3).SelectMany(i => new[]
+            {
+                Door(at.AddMilliseconds(20 * (2 * i + 1)), other),
+                Door(at.AddMilliseconds(20 * (2 * i + 2)), state),
+            }),
+        ];
+    }
+
+    [Fact]
+    public void Evaluate_BouncingSwitchOnShortOpenings_RaisesNothing()
+    {
+        var sut = Engine(_time);
+        var twin = NewTwin();
+        var raised = new List<NeedEvent>();
+        for (var minute = 0; minute < 60; minute += 4)
+        {
+            var opened = Start.AddMinutes(minute);
+            _time.SetUtcNow(opened.AddMinutes(3));
+            raised.AddRange(sut.Apply(twin, Envelope([.. Bouncing(opened, DoorState.Open), .. Bouncing(opened.AddMinutes(3), DoorState.Closed)])));
+            raised.AddRange(sut.Evaluate(twin, opened.AddMinutes(4)));
+        }
+
+        Assert.Empty(raised);
+    }
+
+    [Fact]
+    public void Evaluate_DoorLeftOpenWithABouncingSwitch_RaisesOnceFromTheFirstOpening()
+    {
+        var sut = Engine(_time);
+        var twin = NewTwin();
+        sut.Apply(twin, Envelope(Bouncing(Start, DoorState.Open)));
+
+        var due = sut.Evaluate(twin, Start.AddMinutes(6));
+        // The switch chatters while the door stays open (someone leaning on it).
+        _time.SetUtcNow(Start.AddMinutes(8));
+        sut.Apply(twin, Envelope(Bouncing(Start.AddMinutes(8), DoorState.Open)[1..]));
+        var later = sut.Evaluate(twin, Start.AddMinutes(30));
+
+        var leftOpen = Assert.Single(due);
+        Assert.Equal(Start, leftOpen.Data.Deserialize(ContractsJsonContext.Default.DoorLeftOpenData)!.OpenSince);
+        Assert.Empty(later);
     }
 }
