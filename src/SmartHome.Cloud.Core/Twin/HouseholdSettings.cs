@@ -16,6 +16,9 @@ public sealed class HouseholdSettings
 
     public SafeRanges SafeRanges { get; set; } = new();
 
+    /// <summary>What the household wants to keep in stock; falling below one raises <c>shg.stock.low.v1</c>.</summary>
+    public List<MinimumStock> MinimumStock { get; set; } = [];
+
     public TimeZoneInfo ResolveTimeZone() =>
         TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 }

@@ -22,6 +22,9 @@ public sealed class HouseholdTwin
     /// </summary>
     public List<InventoryOpRecord> EarlyInventory { get; set; } = [];
 
+    /// <summary>The <see cref="MinimumStock.Key"/>s now below their minimum and reported, until restocked.</summary>
+    public List<string> StockLowReported { get; set; } = [];
+
     /// <summary>When the engine last changed the twin (cloud clock).</summary>
     public DateTimeOffset? UpdatedAt { get; set; }
 

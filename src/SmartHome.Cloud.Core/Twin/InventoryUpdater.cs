@@ -52,7 +52,7 @@ internal sealed class InventoryUpdater(CoreOptions options)
         {
             case InventoryOp.Removed when !restocked:
                 Remove(twin, item, InventoryOp.Removed, item.UpdatedAt);
-                break;
+                return [new ItemRanOut(item, item.UpdatedAt)];
             case InventoryOp.Consumed when !restocked:
                 item.Quantity = Math.Max(0, item.Quantity - (operation.Quantity ?? item.Quantity));
                 if (item.Quantity < Nothing)

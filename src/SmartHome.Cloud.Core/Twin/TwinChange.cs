@@ -8,5 +8,5 @@ internal abstract record TwinChange;
 /// <summary>A reading that became the compartment's newest (late readings only go into history).</summary>
 internal sealed record TemperatureUpdated(Appliance Appliance, Compartment Compartment, double Celsius, DateTimeOffset At, RecordQuality Quality) : TwinChange;
 
-/// <summary>The item was consumed down to nothing and has left the inventory.</summary>
+/// <summary>The item was consumed down to nothing, or removed, and has left the inventory.</summary>
 internal sealed record ItemRanOut(InventoryItem Item, DateTimeOffset At) : TwinChange;
