@@ -32,6 +32,10 @@ public sealed class CoreOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = "SmartHome:Cloud:Core:DoorBounceWindow must be between 00:00:00 and 00:01:00")]
     public TimeSpan DoorBounceWindow { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long after a household week ends its diet summary is raised, so records arriving late from an outbox still count.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "2.00:00:00", ErrorMessage = "SmartHome:Cloud:Core:WeeklySummaryDelay must be between 00:00:00 and 2.00:00:00")]
+    public TimeSpan WeeklySummaryDelay { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Records stamped further ahead of the cloud clock than this are taken as received now, so a gateway with a wrong clock cannot block newer state.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "SmartHome:Cloud:Core:MaxClockSkew must be between 00:00:00 and 1.00:00:00")]
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);

@@ -27,6 +27,7 @@ public sealed class HouseholdEngine
         new ApplianceOfflineRule(),
         new DoorLeftOpenRule(),
         new StockLowRule(),
+        new DietWeeklySummaryRule(),
     ];
 
     public HouseholdEngine(TimeProvider time, IShelfLifeCatalog catalog, CoreOptions? options = null)

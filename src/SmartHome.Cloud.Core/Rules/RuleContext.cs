@@ -19,10 +19,10 @@ internal sealed class RuleContext(HouseholdTwin twin, CoreOptions options)
     /// Raises an event whose id is derived from the situation: <paramref name="occurrence"/> tells this situation
     /// from earlier ones about the same subject (see <see cref="NeedEventIds"/>).
     /// </summary>
-    public void Raise<TData>(string type, string subject, string occurrence, DateTimeOffset time, TData data, JsonTypeInfo<TData> dataType) =>
+    public void Raise<TData>(string type, string? subject, string occurrence, DateTimeOffset time, TData data, JsonTypeInfo<TData> dataType) =>
         _raised.Add(new NeedEvent
         {
-            Id = NeedEventIds.For(twin.HouseholdId, type, subject, occurrence),
+            Id = NeedEventIds.For(twin.HouseholdId, type, subject ?? string.Empty, occurrence),
             Type = type,
             HouseholdId = twin.HouseholdId,
             Subject = subject,

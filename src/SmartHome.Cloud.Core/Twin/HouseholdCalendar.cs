@@ -11,4 +11,7 @@ internal static class HouseholdCalendar
         var midnight = date.ToDateTime(TimeOnly.MinValue);
         return new DateTimeOffset(midnight, timeZone.GetUtcOffset(midnight));
     }
+
+    /// <summary>The Monday that starts the household week <paramref name="date"/> is in.</summary>
+    public static DateOnly WeekStartOf(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
 }

@@ -25,6 +25,9 @@ public sealed class HouseholdTwin
     /// <summary>The <see cref="MinimumStock.Key"/>s now below their minimum and reported, until restocked.</summary>
     public List<string> StockLowReported { get; set; } = [];
 
+    /// <summary>Consumption by week and category, for the weekly diet summary.</summary>
+    public DietLog Diet { get; set; } = new();
+
     /// <summary>When the engine last changed the twin (cloud clock).</summary>
     public DateTimeOffset? UpdatedAt { get; set; }
 

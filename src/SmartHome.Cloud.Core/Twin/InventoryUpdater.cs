@@ -54,16 +54,17 @@ internal sealed class InventoryUpdater(CoreOptions options)
                 Remove(twin, item, InventoryOp.Removed, item.UpdatedAt);
                 return [new ItemRanOut(item, item.UpdatedAt)];
             case InventoryOp.Consumed when !restocked:
-                item.Quantity = Math.Max(0, item.Quantity - (operation.Quantity ?? item.Quantity));
+                var consumed = new ItemConsumed(item, Math.Min(item.Quantity, operation.Quantity ?? item.Quantity), operation.At);
+                item.Quantity = Math.Max(0, item.Quantity - consumed.Quantity);
                 if (item.Quantity < Nothing)
                 {
                     // It ran out with the newest use, even when an older one arrived last.
                     item.Quantity = 0;
                     Remove(twin, item, InventoryOp.Consumed, item.UpdatedAt);
-                    return [new ItemRanOut(item, item.UpdatedAt)];
+                    return [consumed, new ItemRanOut(item, item.UpdatedAt)];
                 }
 
-                break;
+                return [consumed];
             case InventoryOp.Opened:
                 // Opened twice (a late record): the first opening started the clock.
                 item.OpenedAt = item.OpenedAt is { } opened && opened < operation.At ? opened : operation.At;

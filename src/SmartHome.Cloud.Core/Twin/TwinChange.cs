@@ -10,3 +10,6 @@ internal sealed record TemperatureUpdated(Appliance Appliance, Compartment Compa
 
 /// <summary>The item was consumed down to nothing, or removed, and has left the inventory.</summary>
 internal sealed record ItemRanOut(InventoryItem Item, DateTimeOffset At) : TwinChange;
+
+/// <summary>Some of the item (<paramref name="Quantity"/> in its own unit) was consumed.</summary>
+internal sealed record ItemConsumed(InventoryItem Item, double Quantity, DateTimeOffset At) : TwinChange;
