@@ -16,11 +16,14 @@ public static class NotificationComposer
     private static readonly Guid NotificationNamespace = new("b3e1d2c4-7a6f-4e58-9c0d-2f1e3a4b5c6d");
 
     /// <summary>Composes with clock times in UTC (marked as such).</summary>
-    /// <returns>Null for events that are not for householders (<see cref="NeedEventTypes.IsHouseholdFacing"/>).</returns>
+    /// <returns>Null where <see cref="Compose(NeedEvent, TimeZoneInfo)"/> is.</returns>
     public static HouseholdNotification? Compose(NeedEvent needEvent) => Compose(needEvent, TimeZoneInfo.Utc);
 
     /// <summary>Composes with clock times and dates in the household's time zone.</summary>
-    /// <returns>Null for events that are not for householders (<see cref="NeedEventTypes.IsHouseholdFacing"/>).</returns>
+    /// <returns>
+    /// Null for events that are not for householders (<see cref="NeedEventTypes.IsHouseholdFacing"/>), and for
+    /// expiring food, which householders hear of in the daily <see cref="ExpiringDigest"/>.
+    /// </returns>
     /// <exception cref="JsonException">The event's data does not match its type.</exception>
     public static HouseholdNotification? Compose(NeedEvent needEvent, TimeZoneInfo timeZone)
     {
@@ -35,7 +38,6 @@ public static class NotificationComposer
         var data = needEvent.Data;
         (string Title, string Body)? text = needEvent.Type switch
         {
-            NeedEventTypes.FoodExpiring => Read(data, ContractsJsonContext.Default.FoodEventData) is { } food ? words.Expiring(food, needEvent.Time) : null,
             NeedEventTypes.FoodExpired => Read(data, ContractsJsonContext.Default.FoodEventData) is { } food ? NotificationWords.Expired(food) : null,
             NeedEventTypes.FoodUnsafe => Read(data, ContractsJsonContext.Default.FoodEventData) is { } food ? NotificationWords.Unsafe(food) : null,
             NeedEventTypes.TemperatureExcursion => Read(data, ContractsJsonContext.Default.TemperatureExcursionData) is { } excursion ? words.Excursion(excursion) : null,
@@ -63,7 +65,7 @@ public static class NotificationComposer
     }
 
     private static NotificationSeverity SeverityOf(string type) =>
-        type is NeedEventTypes.FoodExpiring or NeedEventTypes.FoodExpired ? NotificationSeverity.Warning : NotificationSeverity.Urgent;
+        type is NeedEventTypes.FoodExpired ? NotificationSeverity.Warning : NotificationSeverity.Urgent;
 
     private static T? Read<T>(JsonElement data, JsonTypeInfo<T> type) =>
         data.ValueKind == JsonValueKind.Object ? data.Deserialize(type) : default;

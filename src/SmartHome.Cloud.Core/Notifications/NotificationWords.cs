@@ -9,17 +9,14 @@ internal sealed class NotificationWords(TimeZoneInfo timeZone)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public (string Title, string Body) Expiring(FoodEventData food, DateTimeOffset noticed)
-    {
-        var daysLeft = food.BestBefore.DayNumber - HouseholdCalendar.DateOf(noticed, timeZone).DayNumber;
-        var when = daysLeft switch
+    /// <summary>"today", "tomorrow" or "in 3 days", as seen at <paramref name="noticed"/>.</summary>
+    public string ExpiresWhen(DateOnly bestBefore, DateTimeOffset noticed) =>
+        (bestBefore.DayNumber - HouseholdCalendar.DateOf(noticed, timeZone).DayNumber) switch
         {
             <= 0 => "today",
             1 => "tomorrow",
-            _ => $"in {daysLeft} days",
+            var daysLeft => $"in {daysLeft} days",
         };
-        return ($"{food.Name} expires {when}", $"Best before {Date(food.BestBefore)}{Estimated(food)}.{Where(food)}");
-    }
 
     public static (string Title, string Body) Expired(FoodEventData food) =>
         ($"{food.Name} has expired", $"Its best-before was {Date(food.BestBefore)}{Estimated(food)}.{Where(food)} Check it before eating it.");

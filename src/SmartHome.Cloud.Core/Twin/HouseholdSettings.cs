@@ -14,6 +14,11 @@ public sealed class HouseholdSettings
     /// </summary>
     public string TimeZone { get; set; } = "UTC";
 
+    public static readonly TimeOnly DefaultExpiringDigestAt = new(8, 0);
+
+    /// <summary>The local time of day the householder's daily digest of expiring food is sent.</summary>
+    public TimeOnly ExpiringDigestAt { get; set; } = DefaultExpiringDigestAt;
+
     public SafeRanges SafeRanges { get; set; } = new();
 
     /// <summary>What the household wants to keep in stock; falling below one raises <c>shg.stock.low.v1</c>.</summary>

@@ -28,6 +28,9 @@ public sealed class HouseholdTwin
     /// <summary>Consumption by week and category, for the weekly diet summary.</summary>
     public DietLog Diet { get; set; } = new();
 
+    /// <summary>The household's day whose expiring-food digest was made (see <see cref="Notifications.ExpiringDigest"/>).</summary>
+    public DateOnly? ExpiringDigestOn { get; set; }
+
     /// <summary>When the engine last changed the twin (cloud clock).</summary>
     public DateTimeOffset? UpdatedAt { get; set; }
 

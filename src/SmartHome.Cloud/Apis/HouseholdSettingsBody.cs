@@ -1,3 +1,4 @@
+using System.Globalization;
 using SmartHome.Cloud.Core.Twin;
 
 namespace SmartHome.Cloud.Apis;
@@ -9,6 +10,7 @@ namespace SmartHome.Cloud.Apis;
 public sealed record HouseholdSettingsBody(
     int? WarningWindowDays,
     string? TimeZone,
+    string? ExpiringDigestAt,
     SafeRanges? SafeRanges,
     IReadOnlyList<MinimumStockBody>? MinimumStock)
 {
@@ -16,6 +18,7 @@ public sealed record HouseholdSettingsBody(
     public const int MaxMinimumStock = 100;
     public const int MaxNameLength = 100;
     public const double MaxQuantity = 1_000_000;
+    public const string DigestTimeFormat = "HH:mm";
 
     public static HouseholdSettingsBody From(HouseholdSettings settings)
     {
@@ -23,6 +26,7 @@ public sealed record HouseholdSettingsBody(
         return new(
             settings.WarningWindowDays,
             settings.TimeZone,
+            settings.ExpiringDigestAt.ToString(DigestTimeFormat, CultureInfo.InvariantCulture),
             settings.SafeRanges,
             [.. settings.MinimumStock.Select(m => new MinimumStockBody(m.Product, m.Category, m.Quantity, m.Unit))]);
     }
@@ -32,6 +36,9 @@ public sealed record HouseholdSettingsBody(
     {
         WarningWindowDays = WarningWindowDays ?? HouseholdSettings.DefaultWarningWindowDays,
         TimeZone = TimeZone ?? "UTC",
+        ExpiringDigestAt = ExpiringDigestAt is null
+            ? HouseholdSettings.DefaultExpiringDigestAt
+            : TimeOnly.ParseExact(ExpiringDigestAt, DigestTimeFormat, CultureInfo.InvariantCulture),
         SafeRanges = SafeRanges ?? new(),
         MinimumStock = [.. (MinimumStock ?? []).Select(m => new MinimumStock { Product = m.Product?.Trim(), Category = m.Category?.Trim(), Quantity = m.Quantity!.Value, Unit = m.Unit?.Trim() })],
     };
@@ -47,6 +54,12 @@ public sealed record HouseholdSettingsBody(
         if (TimeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
         {
             errors.Add("timeZone", $"'{TimeZone}' is not a known IANA time zone, e.g. \"Europe/Berlin\"");
+        }
+
+        if (ExpiringDigestAt is not null
+            && !TimeOnly.TryParseExact(ExpiringDigestAt, DigestTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            errors.Add("expiringDigestAt", $"'{ExpiringDigestAt}' is not a time of day as HH:mm, e.g. \"08:00\"");
         }
 
         if (SafeRanges is { } ranges)

@@ -13,8 +13,9 @@ namespace SmartHome.Cloud.Storage;
 
 /// <summary>
 /// Household twins and what changing one produces. A change is one transaction: the envelope's dedupe mark, the
-/// twin, its new need events, their householder notifications (in the household's time zone) and one delivery per
-/// matching subscription of a partner the household consented to for the event's type (checked again at delivery).
+/// twin, its new need events, their householder notifications (in the household's time zone; expiring food in the
+/// daily digest, once due) and one delivery per matching subscription of a partner the household consented to for
+/// the event's type (checked again at delivery).
 /// The twin's version column makes concurrent changes of one household retry rather than overwrite each other.
 /// </summary>
 internal sealed class HouseholdStore(IStoreProvider provider, TimeProvider time, ILogger<HouseholdStore> logger)
@@ -41,6 +42,7 @@ internal sealed class HouseholdStore(IStoreProvider provider, TimeProvider time,
 
             var (twin, version, originalJson) = await LoadAsync(connection, transaction, householdId, ct);
             var events = change(twin);
+            var digest = ExpiringDigest.ComposeIfDue(twin, time.GetUtcNow());
             var json = TwinSerializer.Serialize(twin);
             if (events.Count == 0 && json == originalJson && envelope is null)
             {
@@ -61,6 +63,11 @@ internal sealed class HouseholdStore(IStoreProvider provider, TimeProvider time,
             }
 
             var result = await AddEventsAsync(connection, transaction, householdId, twin.Settings.ResolveTimeZone(), events, ct);
+            if (digest is not null && await InsertNotificationAsync(connection, transaction, digest, ct))
+            {
+                result = result with { NotificationsQueued = result.NotificationsQueued + 1 };
+            }
+
             await transaction.CommitAsync(ct);
             cache.Put(householdId, new(twin, version + 1, json));
             return result;

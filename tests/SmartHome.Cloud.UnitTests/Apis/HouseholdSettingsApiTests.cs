@@ -20,9 +20,10 @@ public sealed class HouseholdSettingsApiTests : IAsyncLifetime
 
         var settings = await householder.GetFromJsonAsync<JsonElement>("/api/v1/household/settings");
 
-        Assert.Equal((2, "UTC", 5.0, 0), (
+        Assert.Equal((2, "UTC", "08:00", 5.0, 0), (
             settings.GetProperty("warningWindowDays").GetInt32(),
             settings.GetProperty("timeZone").GetString(),
+            settings.GetProperty("expiringDigestAt").GetString(),
             settings.GetProperty("safeRanges").GetProperty("fridge").GetProperty("maxCelsius").GetDouble(),
             settings.GetProperty("minimumStock").GetArrayLength()));
     }
@@ -36,13 +37,15 @@ public sealed class HouseholdSettingsApiTests : IAsyncLifetime
         {
             warningWindowDays = 3,
             timeZone = "Europe/Berlin",
+            expiringDigestAt = "07:30",
             minimumStock = new object[] { new { product = "Butter", quantity = 250, unit = "g" }, new { category = "dairy", quantity = 2 } },
         });
         var settings = await householder.GetFromJsonAsync<JsonElement>("/api/v1/household/settings");
         var twin = await householder.GetFromJsonAsync<JsonElement>("/api/v1/household");
 
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
-        Assert.Equal((3, "Europe/Berlin"), (settings.GetProperty("warningWindowDays").GetInt32(), settings.GetProperty("timeZone").GetString()));
+        Assert.Equal((3, "Europe/Berlin", "07:30"), (
+            settings.GetProperty("warningWindowDays").GetInt32(), settings.GetProperty("timeZone").GetString(), settings.GetProperty("expiringDigestAt").GetString()));
         var butter = settings.GetProperty("minimumStock")[0];
         Assert.Equal(("Butter", 250.0, "g"), (butter.GetProperty("product").GetString(), butter.GetProperty("quantity").GetDouble(), butter.GetProperty("unit").GetString()));
         // Nothing in stock: both minimums are short, and remembered as reported.
@@ -58,6 +61,7 @@ public sealed class HouseholdSettingsApiTests : IAsyncLifetime
         {
             warningWindowDays = 90,
             timeZone = "Mars/Olympus",
+            expiringDigestAt = "8 o'clock",
             safeRanges = new { fridge = new { minCelsius = 6, maxCelsius = 2 } },
             minimumStock = new object[]
             {
@@ -72,7 +76,7 @@ public sealed class HouseholdSettingsApiTests : IAsyncLifetime
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.Equal(
-            ["minimumStock[0]", "minimumStock[1].quantity", "minimumStock[2].unit", "minimumStock[3]", "safeRanges.fridge", "timeZone", "warningWindowDays"],
+            ["expiringDigestAt", "minimumStock[0]", "minimumStock[1].quantity", "minimumStock[2].unit", "minimumStock[3]", "safeRanges.fridge", "timeZone", "warningWindowDays"],
             errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal(2, (await householder.GetFromJsonAsync<JsonElement>("/api/v1/household/settings")).GetProperty("warningWindowDays").GetInt32());
     }

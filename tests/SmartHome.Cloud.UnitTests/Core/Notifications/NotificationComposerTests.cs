@@ -14,26 +14,9 @@ public class NotificationComposerTests
     private static readonly DateTimeOffset At = new(2026, 11, 23, 14, 5, 0, TimeSpan.Zero);
 
     [Fact]
-    public void Compose_ExpiringTomorrow_SaysTomorrow()
+    public void Compose_Expiring_IsLeftToTheDailyDigest()
     {
-        var needEvent = FoodEvent(NeedEventTypes.FoodExpiring, bestBefore: Today.AddDays(1), estimated: false);
-
-        var sut = NotificationComposer.Compose(needEvent)!;
-
-        Assert.Equal("Milk expires tomorrow", sut.Title);
-        Assert.Equal("Best before Tue 24 Nov. 1 l in the fridge.", sut.Body);
-        Assert.Equal(NotificationSeverity.Warning, sut.Severity);
-    }
-
-    [Theory]
-    [InlineData(0, "Milk expires today")]
-    [InlineData(2, "Milk expires in 2 days")]
-    public void Compose_Expiring_SaysHowSoon(int daysLeft, string title)
-    {
-        var sut = NotificationComposer.Compose(FoodEvent(NeedEventTypes.FoodExpiring, bestBefore: Today.AddDays(daysLeft), estimated: true))!;
-
-        Assert.Equal(title, sut.Title);
-        Assert.Contains("(estimated)", sut.Body, StringComparison.Ordinal);
+        Assert.Null(NotificationComposer.Compose(FoodEvent(NeedEventTypes.FoodExpiring, bestBefore: Today.AddDays(1), estimated: false)));
     }
 
     [Fact]
