@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using SmartHome.Contracts;
@@ -24,6 +25,11 @@ public sealed class GatewayToCloudThroughMosquittoTests : IAsyncLifetime
         await using var notifications = await MqttTestClient.ConnectAsync(_deployment.Broker.Port, Topics.Notifications(HouseholdId));
         await using var appliance = await MqttTestClient.ConnectAsync(_deployment.Gateway.ApplianceLinkPort);
         var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1).ToString("yyyy-MM-dd");
+        // Householders hear of expiring food in a daily digest: due from midnight, it is made as soon as the milk is.
+        using (var settings = await householder.PutAsJsonAsync("api/v1/household/settings", new { expiringDigestAt = "00:00" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, settings.StatusCode);
+        }
 
         await appliance.PublishAsync(Topics.ApplianceTemperature("it-fridge"), """{"sensor":"fridge","celsius":3.9}""");
         await appliance.PublishAsync(Topics.ApplianceInventory("it-fridge"),

@@ -17,8 +17,9 @@ public static class ExpiringDigest
     private static readonly Guid DigestNamespace = new("4c9b2f7e-5d1a-4e83-b6c0-8a7d3e2f1b95");
 
     /// <summary>
-    /// Composes today's digest if it is due at <paramref name="now"/> and not yet made, and marks the day done in
-    /// the twin (a day with nothing expiring makes no digest). Persist the twin with the notification.
+    /// Composes today's digest if it is due at <paramref name="now"/>, not yet made and not empty, and marks the day
+    /// done in the twin: on a day with nothing expiring at the digest time, the first item that enters the window
+    /// later makes it. Persist the twin with the notification.
     /// </summary>
     public static HouseholdNotification? ComposeIfDue(HouseholdTwin twin, DateTimeOffset now)
     {
@@ -31,7 +32,6 @@ public static class ExpiringDigest
             return null;
         }
 
-        twin.ExpiringDigestOn = today;
         var expiring = twin.Inventory
             .Where(i => i.ExpiringReportedFor is { } date && date == i.EstimatedBestBefore && date >= today)
             .OrderBy(i => i.EstimatedBestBefore)
@@ -41,6 +41,8 @@ public static class ExpiringDigest
         {
             return null;
         }
+
+        twin.ExpiringDigestOn = today;
 
         var soonest = expiring[0];
         var words = new NotificationWords(timeZone);

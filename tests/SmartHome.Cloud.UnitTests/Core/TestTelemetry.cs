@@ -52,7 +52,8 @@ internal static class TestTelemetry
         string? category = "dairy",
         DateOnly? bestBefore = null,
         StorageLocation? location = null,
-        double? quantity = null) =>
+        double? quantity = null,
+        string? unit = "l") =>
         TelemetryRecord.From(ApplianceId, new InventoryChange
         {
             Op = InventoryOp.Added,
@@ -62,7 +63,7 @@ internal static class TestTelemetry
             BestBefore = bestBefore,
             Location = location,
             Quantity = quantity,
-            Unit = "l",
+            Unit = unit,
         }, at);
 
     public static TelemetryRecord Inventory(InventoryOp op, string itemId, DateTimeOffset at, double? quantity = null, StorageLocation? location = null) =>

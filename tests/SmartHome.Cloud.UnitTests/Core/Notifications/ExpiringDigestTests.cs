@@ -51,12 +51,17 @@ public class ExpiringDigestTests
     }
 
     [Fact]
-    public void ComposeIfDue_NothingExpiring_MakesNoneAndMarksTheDay()
+    public void ComposeIfDue_NothingExpiringAtEight_ComposesWhenTheFirstItemEntersTheWindowLater()
     {
         var twin = NewTwin();
 
-        Assert.Null(ExpiringDigest.ComposeIfDue(twin, Start));
-        Assert.Equal(Today, twin.ExpiringDigestOn);
+        var atEight = ExpiringDigest.ComposeIfDue(twin, MondayEight);
+        var dayOpen = twin.ExpiringDigestOn;
+        var later = ExpiringDigest.ComposeIfDue(TwinWithItems(twin), Start);
+
+        Assert.Null(atEight);
+        Assert.Null(dayOpen);
+        Assert.Equal("2 items expiring", later?.Title);
     }
 
     [Fact]
@@ -69,9 +74,9 @@ public class ExpiringDigestTests
     }
 
     /// <summary>Milk expiring tomorrow, yoghurt today, ham in a week; the engine raised expiring for the first two.</summary>
-    private HouseholdTwin TwinWithItems()
+    private HouseholdTwin TwinWithItems(HouseholdTwin? twin = null)
     {
-        var twin = NewTwin();
+        twin ??= NewTwin();
         var raised = Engine(_time).Apply(twin, Envelope(
             Added("milk-1", Start.AddHours(-3), bestBefore: Today.AddDays(1)),
             Added("yoghurt-1", Start.AddHours(-3), name: "Yoghurt", bestBefore: Today),

@@ -93,16 +93,7 @@ public class DietWeeklySummaryRuleTests
     }
 
     private static TelemetryRecord Item(string itemId, string? category, double quantity, string? unit) =>
-        TelemetryRecord.From(ApplianceId, new InventoryChange
-        {
-            Op = InventoryOp.Added,
-            ItemId = itemId,
-            Name = itemId,
-            Category = category,
-            Quantity = quantity,
-            Unit = unit,
-            BestBefore = Today.AddDays(60),
-        }, Start);
+        Added(itemId, Start, name: itemId, category: category, bestBefore: Today.AddDays(60), quantity: quantity, unit: unit);
 
     private static TelemetryRecord Consumed(string itemId, DateTimeOffset at, double quantity) =>
         Inventory(InventoryOp.Consumed, itemId, at, quantity);
