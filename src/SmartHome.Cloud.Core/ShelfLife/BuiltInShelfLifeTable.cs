@@ -3,8 +3,9 @@ namespace SmartHome.Cloud.Core.ShelfLife;
 /// <summary>
 /// Shelf-life figures for common household foods, from USDA FoodKeeper (v128, public domain): the low end of each
 /// range, in days (a week is 7, a month 30), counted from purchase. Where FoodKeeper defers to the package date
-/// (milk, sour cream) the figure of its closest product is used. The entries with categories are the fallbacks for
-/// items whose name matches nothing.
+/// (milk, sour cream) the figure of its closest product is used. After thawing in the fridge: FSIS "The Big Thaw"
+/// (poultry, minced meat, fish and shellfish 1 day, other meat 3, cooked food 3) and FoodKeeper's frozen vegetables.
+/// The entries with categories are the fallbacks for items whose name matches nothing.
 /// </summary>
 internal static class BuiltInShelfLifeTable
 {
@@ -27,20 +28,20 @@ internal static class BuiltInShelfLifeTable
         Food("eggs", ["egg"], ["eggs", "egg"], fridge: 21),
 
         // Meat, poultry, fish
-        Food("poultry", ["chicken", "turkey", "duck", "poultry"], ["poultry"], fridge: 1, freezer: 270),
-        Food("minced meat", ["ground beef", "ground pork", "ground meat", "minced meat", "mince", "burger patty"], fridge: 1, freezer: 90),
-        Food("fresh meat", ["beef", "pork", "lamb", "veal", "steak", "roast", "chop"], ["meat"], fridge: 3, freezer: 120),
+        Food("poultry", ["chicken", "turkey", "duck", "poultry"], ["poultry"], fridge: 1, freezer: 270, fridgeThawed: 1),
+        Food("minced meat", ["ground beef", "ground pork", "ground meat", "minced meat", "mince", "burger patty"], fridge: 1, freezer: 90, fridgeThawed: 1),
+        Food("fresh meat", ["beef", "pork", "lamb", "veal", "steak", "roast", "chop"], ["meat"], fridge: 3, freezer: 120, fridgeThawed: 3),
         Food("bacon", ["bacon"], fridge: 7, freezer: 30, fridgeOpened: 7),
-        Food("sausages", ["sausage", "bratwurst", "chorizo"], fridge: 1, freezer: 30),
+        Food("sausages", ["sausage", "bratwurst", "chorizo"], fridge: 1, freezer: 30, fridgeThawed: 1),
         Food("hot dogs", ["hot dog", "frankfurter", "wiener"], fridge: 14, freezer: 30, fridgeOpened: 7),
         Food("cold cuts", ["ham", "salami", "cold cut", "luncheon meat", "deli meat", "sliced turkey", "sliced chicken"], ["deli", "cold cuts"], fridge: 14, freezer: 30, fridgeOpened: 3),
-        Food("fish", ["fish", "salmon", "cod", "tuna steak", "trout", "haddock", "mackerel", "pollock"], ["fish", "seafood"], fridge: 1, freezer: 60),
+        Food("fish", ["fish", "salmon", "cod", "tuna steak", "trout", "haddock", "mackerel", "pollock"], ["fish", "seafood"], fridge: 1, freezer: 60, fridgeThawed: 1),
         Food("smoked fish", ["smoked salmon", "smoked fish", "smoked trout", "smoked mackerel"], fridge: 14, freezer: 180),
-        Food("shellfish", ["shrimp", "prawn", "crab", "lobster", "mussel", "shellfish", "scallop"], fridge: 1, freezer: 180),
+        Food("shellfish", ["shrimp", "prawn", "crab", "lobster", "mussel", "shellfish", "scallop"], fridge: 1, freezer: 180, fridgeThawed: 1),
         Food("tofu", ["tofu", "tempeh"], ["vegetarian protein"], fridge: 7, freezer: 150),
 
         // Prepared food
-        Food("leftovers", ["leftover", "cooked", "roast chicken", "rotisserie chicken", "soup", "stew", "curry", "casserole"], ["leftovers", "prepared", "ready meal"], fridge: 3, freezer: 60),
+        Food("leftovers", ["leftover", "cooked", "roast chicken", "rotisserie chicken", "soup", "stew", "curry", "casserole"], ["leftovers", "prepared", "ready meal"], fridge: 3, freezer: 60, fridgeThawed: 3),
         Food("cooked rice", ["cooked rice"], fridge: 4, freezer: 180),
         Food("fresh pasta", ["fresh pasta", "gnocchi", "tortellini", "ravioli"], fridge: 1, freezer: 60),
         Food("prepared salad", ["potato salad", "pasta salad", "egg salad", "chicken salad", "tuna salad", "coleslaw"], fridge: 3),
@@ -60,7 +61,10 @@ internal static class BuiltInShelfLifeTable
         Food("mayonnaise", ["mayonnaise", "mayo"], pantry: 90, fridgeOpened: 60),
         Food("mustard", ["mustard"], pantry: 365, fridgeOpened: 365),
         Food("salad dressing", ["dressing", "vinaigrette"], pantry: 180, fridgeOpened: 21),
-        Food("pasta sauce", ["tomato sauce", "pasta sauce", "pesto"], fridgeOpened: 3),
+        Food("pasta sauce", ["tomato sauce", "pasta sauce"], fridgeOpened: 3),
+        Food("pesto", ["pesto"], fridge: 180, freezer: 30, fridgeOpened: 3),
+        Food("olives", ["olive"], pantry: 360, fridge: 14, fridgeOpened: 14),
+        Food("pickles", ["pickle", "gherkin", "cornichon"], pantry: 365, fridgeOpened: 30),
         Food("juice", ["juice", "orange juice", "apple juice", "smoothie"], ["beverages", "drinks", "juice"], pantry: 21, fridge: 7, freezer: 240, pantryOpened: 7, fridgeOpened: 7),
 
         // Fruit
@@ -79,15 +83,16 @@ internal static class BuiltInShelfLifeTable
         Food("carrots", ["carrot", "parsnip", "celery"], fridge: 14, freezer: 300),
         Food("cucumbers", ["cucumber", "zucchini", "courgette"], fridge: 4),
         Food("peppers", ["pepper", "bell pepper", "chili"], fridge: 4, freezer: 180),
-        Food("broccoli", ["broccoli", "cauliflower", "green bean", "beans", "peas", "asparagus"], fridge: 3, freezer: 240),
+        Food("broccoli", ["broccoli", "cauliflower", "green bean", "beans", "peas", "asparagus"], fridge: 3, freezer: 240, fridgeThawed: 3),
         Food("mushrooms", ["mushroom"], fridge: 3, freezer: 300),
         Food("tomatoes", ["tomato", "tomatoes", "cherry tomato", "cherry tomatoes"], pantry: 10, fridge: 5, freezer: 60),
         Food("potatoes", ["potato", "potatoes", "sweet potato"], pantry: 30, fridge: 7, freezer: 300),
         Food("onions", ["onion", "garlic", "shallot"], pantry: 30, fridge: 60, freezer: 300),
-        Food("vegetables", ["vegetable", "veggie"], ["produce", "vegetables", "vegetable", "veg"], fridge: 3, freezer: 240),
+        Food("vegetables", ["vegetable", "veggie"], ["produce", "vegetables", "vegetable", "veg"], fridge: 3, freezer: 240, fridgeThawed: 3),
 
         // Frozen products bought frozen
         Food("frozen food", ["frozen"], ["frozen", "frozen food"], freezer: 240, fridgeThawed: 1),
+        Food("fish fingers", ["fish finger", "fish stick"], freezer: 540, fridgeThawed: 1),
     ];
 
     private static ShelfLifeCatalogEntry Food(

@@ -4,7 +4,8 @@ namespace SmartHome.Cloud.Core.ShelfLife;
 
 /// <summary>
 /// A catalog over a list of entries. The name decides first, and the most specific keyword wins, so "peanut butter"
-/// is not taken for butter; the category is the fallback.
+/// is not taken for butter; between keywords of equal length the one nearer the end of the name wins, as English puts
+/// the food last ("pork sausages", "leftover chicken curry"); then the earlier entry. The category is the fallback.
 /// </summary>
 public sealed partial class ShelfLifeCatalog : IShelfLifeCatalog
 {
@@ -15,8 +16,8 @@ public sealed partial class ShelfLifeCatalog : IShelfLifeCatalog
         ArgumentNullException.ThrowIfNull(entries);
         _entries = [.. entries.Select(e => new CompiledEntry(
             e.Figures,
-            [.. e.Keywords.Select(Words)],
-            [.. e.Categories.Select(Words)]))];
+            Phrases(e.Keywords),
+            Phrases(e.Categories)))];
     }
 
     public ShelfLifeFigures? Find(string? name, string? category) =>
@@ -31,15 +32,16 @@ public sealed partial class ShelfLifeCatalog : IShelfLifeCatalog
 
         var words = Words(text);
         ShelfLifeFigures? best = null;
-        var bestLength = 0;
+        (int Length, int End) bestMatch = (0, 0);
         foreach (var entry in _entries)
         {
             foreach (var phrase in phrasesOf(entry))
             {
-                if (phrase.Length > bestLength && ContainsPhrase(words, phrase))
+                var match = (phrase.Length, End: LastEnd(words, phrase));
+                if (match.End > 0 && (match.Length > bestMatch.Length || (match.Length == bestMatch.Length && match.End > bestMatch.End)))
                 {
                     best = entry.Figures;
-                    bestLength = phrase.Length;
+                    bestMatch = match;
                 }
             }
         }
@@ -47,20 +49,23 @@ public sealed partial class ShelfLifeCatalog : IShelfLifeCatalog
         return best;
     }
 
+    private static string[][] Phrases(IEnumerable<string> texts) => [.. texts.Select(Words).Where(words => words.Length > 0)];
+
     private static string[] Words(string text) =>
         [.. LetterRuns().Matches(text.ToLowerInvariant()).Select(m => m.Value)];
 
-    private static bool ContainsPhrase(string[] words, string[] phrase)
+    /// <summary>Where the phrase's last occurrence in the words ends (one past its last word); 0 when it does not occur.</summary>
+    private static int LastEnd(string[] words, string[] phrase)
     {
-        for (var start = 0; start + phrase.Length <= words.Length; start++)
+        for (var start = words.Length - phrase.Length; start >= 0; start--)
         {
             if (phrase.Select((keyword, i) => SameWord(words[start + i], keyword)).All(same => same))
             {
-                return true;
+                return start + phrase.Length;
             }
         }
 
-        return false;
+        return 0;
     }
 
     private static bool SameWord(string word, string keyword) =>

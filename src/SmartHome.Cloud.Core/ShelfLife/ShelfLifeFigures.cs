@@ -17,11 +17,15 @@ public sealed record ShelfLifeFigures
     /// <summary>In the fridge after thawing; when unknown, the after-opening figure applies.</summary>
     public int? FridgeAfterThawingDays { get; init; }
 
+    /// <summary>
+    /// The days from purchase in a place. A food with a pantry figure and none for the fridge (sealed ketchup, jam)
+    /// keeps at least as long in the fridge, so there the pantry figure stands in.
+    /// </summary>
     public int? DaysIn(StorageLocation location) => location switch
     {
         StorageLocation.Pantry => PantryDays,
         StorageLocation.Freezer => FreezerDays,
-        _ => FridgeDays,
+        _ => FridgeDays ?? PantryDays,
     };
 
     public int? AfterOpeningDaysIn(StorageLocation location) => location switch
