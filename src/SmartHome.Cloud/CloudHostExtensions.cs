@@ -5,6 +5,7 @@ using SmartHome.Cloud.Delivery;
 using SmartHome.Cloud.Ingest;
 using SmartHome.Cloud.Notifications;
 using SmartHome.Cloud.Options;
+using SmartHome.Cloud.ShelfLife;
 using SmartHome.Cloud.Storage;
 
 namespace SmartHome.Cloud;
@@ -25,6 +26,7 @@ public static class CloudHostExtensions
         builder.AddCloudOptions();
         builder.AddCloudStorage();
         builder.AddCloudBroker();
+        builder.AddCloudShelfLife();
         builder.AddCloudIngest();
         builder.AddCloudDelivery();
         builder.AddCloudNotifications();

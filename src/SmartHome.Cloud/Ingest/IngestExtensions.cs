@@ -14,7 +14,6 @@ internal static class IngestExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.TryAddSingleton<IShelfLifeCatalog, BuiltInShelfLifeCatalog>();
         services.TryAddSingleton(sp => new HouseholdEngine(
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IShelfLifeCatalog>(), sp.GetRequiredService<IOptions<CoreOptions>>().Value));
         services.TryAddSingleton<CloudCounters>();

@@ -25,6 +25,11 @@ internal static class OptionsExtensions
         Add<DeliveryWorkerOptions, DeliveryWorkerOptionsValidator>(services, DeliveryWorkerOptions.Section);
         Add<NotificationOptions, NotificationOptionsValidator>(services, NotificationOptions.Section);
         Add<CoreOptions, CoreOptionsValidator>(services, CoreSection);
+        services.AddOptions<ShelfLifeOptions>().BindConfiguration(ShelfLifeOptions.Section)
+            .Validate<IHostEnvironment>(
+                (o, environment) => o.FullFoodKeeperPath(environment.ContentRootPath) is not { } path || File.Exists(path),
+                ShelfLifeOptions.FoodKeeperPathKey + " names no file (a relative path is taken from the content root)")
+            .ValidateOnStart();
         return builder;
     }
 
