@@ -37,8 +37,13 @@ public sealed partial class ShelfLifeCatalog : IShelfLifeCatalog
         {
             foreach (var phrase in phrasesOf(entry))
             {
+                if (phrase.Length < bestMatch.Length)
+                {
+                    continue;
+                }
+
                 var match = (phrase.Length, End: LastEnd(words, phrase));
-                if (match.End > 0 && (match.Length > bestMatch.Length || (match.Length == bestMatch.Length && match.End > bestMatch.End)))
+                if (match.End > 0 && (match.Length > bestMatch.Length || match.End > bestMatch.End))
                 {
                     best = entry.Figures;
                     bestMatch = match;
