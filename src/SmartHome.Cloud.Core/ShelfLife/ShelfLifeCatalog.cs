@@ -64,7 +64,13 @@ public sealed partial class ShelfLifeCatalog : IShelfLifeCatalog
     {
         for (var start = words.Length - phrase.Length; start >= 0; start--)
         {
-            if (phrase.Select((keyword, i) => SameWord(words[start + i], keyword)).All(same => same))
+            var matched = 0;
+            while (matched < phrase.Length && SameWord(words[start + matched], phrase[matched]))
+            {
+                matched++;
+            }
+
+            if (matched == phrase.Length)
             {
                 return start + phrase.Length;
             }
@@ -74,7 +80,7 @@ public sealed partial class ShelfLifeCatalog : IShelfLifeCatalog
     }
 
     private static bool SameWord(string word, string keyword) =>
-        word == keyword || word == keyword + "s" || word == keyword + "es";
+        word.StartsWith(keyword, StringComparison.Ordinal) && word.AsSpan(keyword.Length) is "" or "s" or "es";
 
     [GeneratedRegex(@"\p{L}+")]
     private static partial Regex LetterRuns();
