@@ -25,6 +25,9 @@ internal sealed class BenchCloud : IAsyncDisposable
 
     public CloudCounters Counters { get; }
 
+    public T Service<T>()
+        where T : notnull => _app.Services.GetRequiredService<T>();
+
     private string DatabasePath => Path.Combine(_dataPath, "cloud.db");
 
     public static async Task<BenchCloud> StartAsync(MosquittoBroker broker)

@@ -39,6 +39,15 @@ internal sealed class BenchReport(BenchSettings settings)
             $"{Ratio(paced.P50Milliseconds, bare.P50Milliseconds)}, {Ratio(paced.P99Milliseconds, bare.P99Milliseconds)}");
     }
 
+    public void TwinCost(TwinCosts costs, int largeTwinBytes)
+    {
+        var baseline = $"50 items uncached: {Ms(costs.Small)}";
+        Row("(g) apply and store one envelope of 10 readings, 50 items, uncached (the store reads and parses the twin)", Ms(costs.Small), "", "");
+        Row("(g) the same, 50 items, the twin kept by the store", Ms(costs.SmallCached), baseline, Ratio(costs.SmallCached, costs.Small));
+        Row($"(g) the same, 5,000 items ({largeTwinBytes / 1e6:0.0} MB of JSON), uncached", Ms(costs.Large), baseline, Ratio(costs.Large, costs.Small));
+        Row("(g) the same, 5,000 items, the twin kept by the store", Ms(costs.LargeCached), baseline, Ratio(costs.LargeCached, costs.Small));
+    }
+
     public override string ToString() => $"""
         SmartHome benchmarks: {settings}
 

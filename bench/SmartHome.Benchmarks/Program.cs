@@ -27,5 +27,6 @@ Console.Error.WriteLine($"(e) {bareIngest.Rate:N0} envelopes/s");
 var coreRate = await CloudIngest.CoreRateAsync(broker, settings);
 Console.Error.WriteLine($"(f) {coreRate:N0} envelopes/s");
 report.Ingest(bareIngest, coreRate, await CloudIngest.CoreLatencyAsync(broker, settings, settings.IngestEnvelopes / 3));
+report.TwinCost(await TwinCost.MeasureAsync(broker), TwinCost.TwinBytes(5_000));
 report.Memory(await IdleMemory.GatewayAsync(broker, settings), await IdleMemory.EmptyWorkerAsync(settings));
 Console.WriteLine(report);

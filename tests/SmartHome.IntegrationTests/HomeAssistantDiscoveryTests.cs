@@ -101,11 +101,15 @@ public sealed class HomeAssistantDiscoveryTests : IAsyncLifetime
         await using var appliance = await MqttTestClient.ConnectAsync(_localPort);
         await appliance.PublishAsync(Topics.ApplianceTemperature(Appliance), """{"sensor":"fridge","celsius":3.9}""");
         await using var homeAssistant = await MqttTestClient.ConnectAsync(_localPort, "homeassistant/+/+/+/config");
-        await Eventually.TrueAsync(() => Count(homeAssistant, TemperatureConfig) == 1 && Count(homeAssistant, ExpiringConfig) == 1, Patience, "the first announcement");
+        await Eventually.TrueAsync(() => Count(homeAssistant, TemperatureConfig) >= 1 && Count(homeAssistant, ExpiringConfig) >= 1, Patience, "the first announcement");
 
+        // Home Assistant restarted: it hears only what is published from now on (a config announced just as the first
+        // subscription was made can reach that one twice, live and retained, so counting there would not tell).
+        await using var restarted = await MqttTestClient.ConnectAsync(_localPort);
+        await restarted.SubscribeToNewAsync("homeassistant/+/+/+/config");
         await appliance.PublishAsync("homeassistant/status", "online");
 
-        await Eventually.TrueAsync(() => Count(homeAssistant, TemperatureConfig) == 2 && Count(homeAssistant, ExpiringConfig) == 2, Patience, "the configs announced again");
+        await Eventually.TrueAsync(() => Count(restarted, TemperatureConfig) >= 1 && Count(restarted, ExpiringConfig) >= 1, Patience, "the configs announced again");
     }
 
     [Fact]

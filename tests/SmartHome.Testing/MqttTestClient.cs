@@ -32,6 +32,12 @@ public sealed class MqttTestClient : IAsyncDisposable
         return sut;
     }
 
+    /// <summary>Subscribes to what is published from now on only: the broker sends no retained copies (MQTT 5 retain handling).</summary>
+    public Task SubscribeToNewAsync(string topic) =>
+        _client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter(filter => filter.WithTopic(topic).WithAtLeastOnceQoS().WithRetainHandling(MqttRetainHandling.DoNotSendOnSubscribe))
+            .Build());
+
     public Task PublishAsync(string topic, string payload) =>
         _client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload)
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());

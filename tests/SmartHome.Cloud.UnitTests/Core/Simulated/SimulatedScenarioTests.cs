@@ -1,6 +1,8 @@
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
+using SmartHome.Cloud.Core;
 using SmartHome.Cloud.Core.Events;
+using SmartHome.Cloud.Core.Twin;
 using SmartHome.Contracts.Events;
 using SmartHome.Contracts.Telemetry;
 using SmartHome.Contracts.Validation;
@@ -40,19 +42,23 @@ public sealed class SimulatedScenarioTests
     }
 
     [Fact]
-    public void DoorLeftOpen_IsReportedWithTheWarmFridge_ButNoFoodTurnsUnsafe()
+    public void DoorLeftOpen_IsReportedAtItsLimitAndTheFridgeFromItsFirstWarmReading_ButNoFoodTurnsUnsafe()
     {
         var opened = Monday.AddHours(20).AddMinutes(15);
 
-        var raised = Play("door-left-open");
+        var raised = Play("door-left-open", out var readings);
 
-        Assert.Contains(raised, e => e.Type == NeedEventTypes.DoorLeftOpen && e.Time > opened && e.Time < opened.AddMinutes(15));
-        Assert.Contains(raised, e => e.Type == NeedEventTypes.TemperatureExcursion && e.Time > opened && e.Time < opened.AddMinutes(15));
+        var firstWarm = readings.First(r => r.Sensor == "fridge" && r.At >= opened && r.Celsius > new SafeRanges().Fridge.MaxCelsius).At;
+        Assert.Equal(opened + new CoreOptions().DoorLeftOpenAfter, Assert.Single(raised, e => e.Type == NeedEventTypes.DoorLeftOpen).Time);
+        Assert.Equal(firstWarm, Assert.Single(raised, e => e.Type == NeedEventTypes.TemperatureExcursion).Time);
         Assert.DoesNotContain(raised, e => e.Type == NeedEventTypes.FoodUnsafe);
     }
 
-    private static List<NeedEvent> Play(string name)
+    private static List<NeedEvent> Play(string name) => Play(name, out _);
+
+    private static List<NeedEvent> Play(string name, out List<TelemetryRecord> readings)
     {
+        readings = [];
         var scenario = ScenarioLibrary.Shipped.Find(name);
         var time = new FakeTimeProvider(Monday);
         var core = TestTelemetry.Engine(time);
@@ -71,6 +77,10 @@ public sealed class SimulatedScenarioTests
             if (ApplianceMessageReader.Read(message.Topic, Encoding.UTF8.GetBytes(message.Payload), message.At).Record is { } record)
             {
                 batch.Add(record with { Appliance = TestTelemetry.ApplianceId });
+                if (record.Kind == RecordKind.Temperature)
+                {
+                    readings.Add(record);
+                }
             }
         }
 
