@@ -52,7 +52,7 @@ public sealed class Arm64GatewayTests(ITestOutputHelper output) : IDisposable
 
     private static async Task<string> PublishAsync(string folder)
     {
-        await using var publish = ChildProcess.Start("bash", [RepositoryPaths.PublishArm64Script, folder], RepositoryPaths.Root);
+        await using var publish = ChildProcess.Start("bash", [DeployPaths.PublishArm64Script, folder], RepositoryPaths.Root);
         var exitCode = await publish.WaitForExitAsync(PublishTimeout);
         Assert.True(exitCode == 0, $"publish-arm64.sh failed ({exitCode}):\n{publish.Output}");
         var executable = Path.Combine(folder, "SmartHome.Gateway");

@@ -17,7 +17,7 @@ public sealed class SystemdNotifyTests : IDisposable
         using var systemd = new NotifySocket();
         var commandLine = new GatewayCommandLine();
         await using var sut = ChildProcess.Start(
-            RepositoryPaths.BuiltGateway,
+            DeployPaths.BuiltGateway,
             commandLine.Arguments(Path.Combine(_directory.FullName, "outbox")),
             _directory.FullName,
             new Dictionary<string, string> { ["NOTIFY_SOCKET"] = systemd.Path, ["WATCHDOG_USEC"] = "1000000" });

@@ -1,4 +1,5 @@
 using SmartHome.Deploy.IntegrationTests.Support;
+using SmartHome.Testing;
 
 namespace SmartHome.Deploy.IntegrationTests;
 
@@ -13,7 +14,7 @@ public sealed class SystemdUnitTests
     {
         Assert.True(File.Exists(Analyze), $"{Analyze} is missing: run ./test.sh, which installs systemd from Debian's packages.");
 
-        await using var verify = ChildProcess.Start(Analyze, ["verify", RepositoryPaths.SystemdUnit], RepositoryPaths.Root);
+        await using var verify = ChildProcess.Start(Analyze, ["verify", DeployPaths.SystemdUnit], RepositoryPaths.Root);
         await verify.WaitForExitAsync(Timeout);
 
         // Unknown keys, bad values and missing sections each add a line; the program path exists only on the Pi.
