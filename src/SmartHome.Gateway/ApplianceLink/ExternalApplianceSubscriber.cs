@@ -1,4 +1,5 @@
 using MQTTnet;
+using MQTTnet.Exceptions;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using SmartHome.Contracts;
@@ -59,7 +60,15 @@ internal sealed class ExternalApplianceSubscriber : IApplianceLink, IDisposable
         await _run.WaitAsync(cancellationToken);
         if (_supervisor.Client.IsConnected)
         {
-            await _supervisor.Client.DisconnectAsync(new MqttClientDisconnectOptions(), cancellationToken);
+            try
+            {
+                await _supervisor.Client.DisconnectAsync(new MqttClientDisconnectOptions(), cancellationToken);
+            }
+            catch (Exception ex) when (ex is MqttCommunicationException or OperationCanceledException)
+            {
+                // The connection went while stopping (a broker restarting, say); the persistent session keeps what is unacknowledged.
+                Log.DisconnectFailed(_logger, Endpoint, ex);
+            }
         }
 
         Log.Stopped(_logger);

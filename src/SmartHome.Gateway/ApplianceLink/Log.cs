@@ -20,4 +20,7 @@ internal static partial class Log
 
     [LoggerMessage(1006, LogLevel.Warning, "The external broker {Broker} granted only QoS 0 for {Filter}: its messages arrive without acknowledgement and may be lost")]
     public static partial void SubscriptionDowngraded(ILogger logger, string filter, string broker);
+
+    [LoggerMessage(1007, LogLevel.Warning, "Appliance link could not disconnect cleanly from the external broker {Broker} while stopping")]
+    public static partial void DisconnectFailed(ILogger logger, string broker, Exception exception);
 }
