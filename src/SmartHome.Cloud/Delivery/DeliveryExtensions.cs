@@ -10,7 +10,6 @@ internal static class DeliveryExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddWebhookHttpClient();
-        services.TryAddSingleton<WebhookUrlPolicy>();
         services.TryAddSingleton<WebhookHandshake>();
         services.TryAddSingleton<WebhookSender>();
         services.TryAddSingleton<HouseholdPseudonyms>();

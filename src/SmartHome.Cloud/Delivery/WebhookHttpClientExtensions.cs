@@ -1,5 +1,5 @@
-using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace SmartHome.Cloud.Delivery;
@@ -12,16 +12,19 @@ public static class WebhookHttpClientExtensions
     public static IHttpClientBuilder AddWebhookHttpClient(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<IHostAddressResolver, DnsHostAddressResolver>();
+        services.TryAddSingleton<WebhookUrlPolicy>();
         return services
             .AddHttpClient(ClientName, (sp, client) =>
             {
                 client.Timeout = sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.ResponseTimeout;
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("SmartHomeGateway-Webhooks/1.0");
             })
-            .ConfigurePrimaryHttpMessageHandler(sp => CreateHandler(sp.GetRequiredService<IOptionsMonitor<DeliveryOptions>>()));
+            .ConfigurePrimaryHttpMessageHandler(sp => CreateHandler(
+                sp.GetRequiredService<IOptionsMonitor<DeliveryOptions>>(), sp.GetRequiredService<WebhookUrlPolicy>()));
     }
 
-    internal static SocketsHttpHandler CreateHandler(IOptionsMonitor<DeliveryOptions> options) => new()
+    internal static SocketsHttpHandler CreateHandler(IOptionsMonitor<DeliveryOptions> options, WebhookUrlPolicy policy) => new()
     {
         AllowAutoRedirect = false,
         UseCookies = false,
@@ -29,20 +32,13 @@ public static class WebhookHttpClientExtensions
         ConnectTimeout = options.CurrentValue.ConnectTimeout,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         MaxResponseHeadersLength = 16,
-        ConnectCallback = (context, ct) => ConnectToAllowedAddressAsync(context, options.CurrentValue.AllowPrivateNetworks, ct),
+        ConnectCallback = (context, ct) => ConnectToAllowedAddressAsync(context, policy, ct),
     };
 
     /// <summary>Resolves the host itself and connects only to an address the policy allows, so what was checked is what is reached.</summary>
-    private static async ValueTask<Stream> ConnectToAllowedAddressAsync(SocketsHttpConnectionContext context, bool allowPrivate, CancellationToken ct)
+    private static async ValueTask<Stream> ConnectToAllowedAddressAsync(SocketsHttpConnectionContext context, WebhookUrlPolicy policy, CancellationToken ct)
     {
-        var host = context.DnsEndPoint.Host;
-        var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
-        var allowed = addresses.Where(a => WebhookUrlPolicy.IsAllowed(a, allowPrivate)).ToArray();
-        if (allowed.Length == 0)
-        {
-            throw new HttpRequestException($"refused to connect to '{host}': it resolves only to non-public addresses");
-        }
-
+        var allowed = await policy.AllowedAddressesAsync(context.DnsEndPoint.Host, ct);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {

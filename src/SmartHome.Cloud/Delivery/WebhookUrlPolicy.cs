@@ -9,7 +9,7 @@ namespace SmartHome.Cloud.Delivery;
 /// inside a private network unless <see cref="DeliveryOptions.AllowPrivateNetworks"/> says so. The same address check
 /// runs again at each connection (see <see cref="WebhookHttpClientExtensions"/>), so DNS rebinding cannot get around it.
 /// </summary>
-public sealed class WebhookUrlPolicy(IOptionsMonitor<DeliveryOptions> options)
+public sealed class WebhookUrlPolicy(IOptionsMonitor<DeliveryOptions> options, IHostAddressResolver resolver)
 {
     public const int MaxUrlLength = 2048;
 
@@ -38,19 +38,15 @@ public sealed class WebhookUrlPolicy(IOptionsMonitor<DeliveryOptions> options)
             return "the webhook URL must not carry credentials";
         }
 
-        if (Uri.CheckHostName(url.IdnHost.Trim('[', ']')) == UriHostNameType.Unknown)
+        var host = HostOf(url);
+        if (Uri.CheckHostName(host) == UriHostNameType.Unknown)
         {
             return $"the webhook host '{url.IdnHost}' is not a valid host name";
         }
 
-        if (url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6
-            && IPAddress.TryParse(url.IdnHost.Trim('[', ']'), out var literal)
-            && !IsAllowed(literal, allowPrivate))
-        {
-            return $"the webhook URL points at a non-public address ({literal})";
-        }
-
-        return null;
+        return IPAddress.TryParse(host, out var literal) && !IsAllowed(literal, allowPrivate)
+            ? $"the webhook URL points at a non-public address ({literal})"
+            : null;
     }
 
     /// <summary>Checks the URL and every address its host name resolves to now.</summary>
@@ -64,7 +60,7 @@ public sealed class WebhookUrlPolicy(IOptionsMonitor<DeliveryOptions> options)
         IPAddress[] addresses;
         try
         {
-            addresses = await Dns.GetHostAddressesAsync(url.IdnHost.Trim('[', ']'), ct);
+            addresses = await AddressesOfAsync(HostOf(url), ct);
         }
         catch (Exception ex) when (ex is SocketException or ArgumentException)
         {
@@ -78,5 +74,29 @@ public sealed class WebhookUrlPolicy(IOptionsMonitor<DeliveryOptions> options)
             : null;
     }
 
-    internal static bool IsAllowed(IPAddress address, bool allowPrivate) => allowPrivate || NetworkAddressClassifier.IsPublic(address);
+    /// <summary>
+    /// The addresses a connection to <paramref name="host"/> may use, resolved now; throws when there is none, naming
+    /// the address that was refused, so the attempt fails with that reason.
+    /// </summary>
+    public async Task<IPAddress[]> AllowedAddressesAsync(string host, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var addresses = await AddressesOfAsync(Normalize(host), ct);
+        var allowPrivate = options.CurrentValue.AllowPrivateNetworks;
+        var allowed = addresses.Where(a => IsAllowed(a, allowPrivate)).ToArray();
+        return allowed.Length > 0
+            ? allowed
+            : throw new HttpRequestException(
+                $"refused to connect to '{host}': it resolves only to non-public addresses ({string.Join(", ", addresses.Select(a => a.ToString()))})");
+    }
+
+    private static bool IsAllowed(IPAddress address, bool allowPrivate) => allowPrivate || NetworkAddressClassifier.IsPublic(address);
+
+    private Task<IPAddress[]> AddressesOfAsync(string host, CancellationToken ct) =>
+        IPAddress.TryParse(host, out var literal) ? Task.FromResult<IPAddress[]>([literal]) : resolver.ResolveAsync(host, ct);
+
+    private static string HostOf(Uri url) => Normalize(url.IdnHost);
+
+    // "[::1]" is the address ::1, and "127.0.0.1." (a fully qualified name) is still 127.0.0.1 to the network stack.
+    private static string Normalize(string host) => host.Trim('[', ']').TrimEnd('.');
 }

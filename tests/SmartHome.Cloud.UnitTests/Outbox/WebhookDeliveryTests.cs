@@ -13,7 +13,7 @@ namespace SmartHome.Cloud.UnitTests.Outbox;
 
 public class WebhookDeliveryTests
 {
-    private const string HouseholdId = "home-w";
+    internal const string HouseholdId = "home-w";
 
     [Fact]
     public async Task ConsentedEvent_ArrivesAsSignedCloudEventUnderAPseudonym()
