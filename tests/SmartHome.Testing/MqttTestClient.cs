@@ -14,12 +14,17 @@ public sealed class MqttTestClient : IAsyncDisposable
 
     public ConcurrentQueue<(string Topic, string Payload)> Received { get; } = new();
 
+    /// <summary>The MQTT 5 user properties of each message in <see cref="Received"/>, in the same order.</summary>
+    public ConcurrentQueue<IReadOnlyDictionary<string, string>> ReceivedUserProperties { get; } = new();
+
     public static async Task<MqttTestClient> ConnectAsync(int port, params string[] subscriptions)
     {
         var client = new MqttClientFactory().CreateMqttClient();
         var sut = new MqttTestClient(client);
         client.ApplicationMessageReceivedAsync += e =>
         {
+            sut.ReceivedUserProperties.Enqueue(
+                e.ApplicationMessage.UserProperties?.ToDictionary(p => p.Name, p => Encoding.UTF8.GetString(p.ValueBuffer.Span), StringComparer.Ordinal) ?? new Dictionary<string, string>());
             sut.Received.Enqueue((e.ApplicationMessage.Topic, Encoding.UTF8.GetString(e.ApplicationMessage.Payload)));
             return Task.CompletedTask;
         };

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using SmartHome.Cloud.Auth;
 using SmartHome.Cloud.Delivery;
 using SmartHome.Cloud.Storage;
@@ -24,6 +25,10 @@ public static class SubscriptionsApi
             .WithName("DeleteSubscription")
             .WithSummary("Delete one of the partner's subscriptions")
             .WithDescription("Its queued deliveries are cancelled when they come due.");
+        group.MapPost("/{id}/secret", RotateSecretAsync)
+            .WithName("RotateSubscriptionSecret")
+            .WithSummary("Rotate a subscription's signing secret")
+            .WithDescription("Returns a new whsec_ secret. Until previousSecretExpiresAt (SmartHome:Cloud:Delivery:SecretRotationOverlap after now) every delivery carries two signatures, by the new and the old secret; then only the new one.");
         return app;
     }
 
@@ -86,8 +91,32 @@ public static class SubscriptionsApi
         string id, ClaimsPrincipal user, SubscriptionStore subscriptions, CancellationToken ct) =>
         await subscriptions.DeleteAsync(user.PartnerId(), id, ct)
             ? TypedResults.NoContent()
-            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such subscription");
+            : NoSuchSubscription();
+
+    private static async Task<Results<Ok<RotatedSecret>, ProblemHttpResult>> RotateSecretAsync(
+        string id,
+        ClaimsPrincipal user,
+        SubscriptionStore subscriptions,
+        IOptionsMonitor<DeliveryOptions> options,
+        TimeProvider time,
+        ILoggerFactory loggers,
+        CancellationToken ct)
+    {
+        var secret = StandardWebhookSigner.NewSecret();
+        var previousExpiresAt = time.GetUtcNow() + options.CurrentValue.SecretRotationOverlap;
+        if (!await subscriptions.RotateSecretAsync(user.PartnerId(), id, secret, previousExpiresAt, ct))
+        {
+            return NoSuchSubscription();
+        }
+
+        Log.SecretRotated(loggers.CreateLogger(typeof(SubscriptionsApi)), user.PartnerId(), id, previousExpiresAt);
+        return TypedResults.Ok(new RotatedSecret(id, secret, previousExpiresAt));
+    }
+
+    private static ProblemHttpResult NoSuchSubscription() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such subscription");
 }
+
+public sealed record RotatedSecret(string Id, string Secret, DateTimeOffset PreviousSecretExpiresAt);
 
 public sealed record CreateSubscriptionRequest(IReadOnlyList<string>? Types, WebhookTarget? Webhook, MqttTarget? Mqtt);
 

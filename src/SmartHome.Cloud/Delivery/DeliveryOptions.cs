@@ -20,6 +20,10 @@ public sealed class DeliveryOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:01:00", ErrorMessage = "SmartHome:Cloud:Delivery:ConnectTimeout must be between 00:00:01 and 00:01:00")]
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long a subscription's replaced secret keeps signing deliveries, next to the new one, after a rotation.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00", ErrorMessage = "SmartHome:Cloud:Delivery:SecretRotationOverlap must be between 00:00:00 and 30.00:00:00")]
+    public TimeSpan SecretRotationOverlap { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>How much of an endpoint's answer is read at most; the rest is discarded.</summary>
     [Range(1024, 1024 * 1024, ErrorMessage = "SmartHome:Cloud:Delivery:MaxResponseBytes must be between 1024 and 1048576")]
     public int MaxResponseBytes { get; set; } = 64 * 1024;

@@ -44,7 +44,7 @@ internal sealed class DeliveryProcessor(
         var body = NeedEventCloudEventWriter.ToStructuredJson(needEvent, eventId, $"/households/{householdRef}");
         var result = delivery.Mqtt
             ? await PublishAsync(delivery, eventId, body, ct)
-            : await webhooks.SendAsync(new Uri(delivery.WebhookUrl!), delivery.Secret, eventId, body, ct);
+            : await webhooks.SendAsync(new Uri(delivery.WebhookUrl!), delivery.SecretsAt(time.GetUtcNow()), eventId, body, ct);
         if (result.IsSuccess)
         {
             await deliveries.MarkDeliveredAsync(delivery, result.StatusCode, ct);
@@ -73,7 +73,7 @@ internal sealed class DeliveryProcessor(
         [
             new(WebhookSender.IdHeader, eventId),
             new(WebhookSender.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture)),
-            new(WebhookSender.SignatureHeader, StandardWebhookSigner.Sign(delivery.Secret, eventId, timestamp, body)),
+            new(WebhookSender.SignatureHeader, StandardWebhookSigner.Sign(delivery.SecretsAt(time.GetUtcNow()), eventId, timestamp, body)),
         ];
         // A partner that keeps a persistent session subscribed gets events queued while it is away; with nobody
         // subscribed at all, the delivery fails and is retried on the schedule.

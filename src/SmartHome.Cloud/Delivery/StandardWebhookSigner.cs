@@ -22,6 +22,13 @@ public static class StandardWebhookSigner
         return VersionPrefix + Convert.ToBase64String(Hash(KeyOf(secret), messageId, timestampSeconds, body));
     }
 
+    /// <summary>The <c>webhook-signature</c> value for several secrets (a rotation's overlap): one entry per secret, space-separated.</summary>
+    public static string Sign(IEnumerable<string> secrets, string messageId, long timestampSeconds, string body)
+    {
+        ArgumentNullException.ThrowIfNull(secrets);
+        return string.Join(' ', secrets.Select(secret => Sign(secret, messageId, timestampSeconds, body)));
+    }
+
     /// <summary>True when any of the space-separated signatures in <paramref name="signatureHeader"/> is valid.</summary>
     public static bool Verify(string secret, string messageId, long timestampSeconds, string body, string signatureHeader)
     {

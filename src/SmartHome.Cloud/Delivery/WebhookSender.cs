@@ -17,7 +17,7 @@ internal sealed class WebhookSender(IHttpClientFactory httpClientFactory, IOptio
     public const string TimestampHeader = "webhook-timestamp";
     public const string SignatureHeader = "webhook-signature";
 
-    public async Task<AttemptResult> SendAsync(Uri url, string secret, string eventId, string body, CancellationToken ct)
+    public async Task<AttemptResult> SendAsync(Uri url, IReadOnlyList<string> secrets, string eventId, string body, CancellationToken ct)
     {
         var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
         using var request = new HttpRequestMessage(HttpMethod.Post, url);
@@ -25,7 +25,7 @@ internal sealed class WebhookSender(IHttpClientFactory httpClientFactory, IOptio
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(NeedEventCloudEventWriter.ContentType);
         request.Headers.Add(IdHeader, eventId);
         request.Headers.Add(TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add(SignatureHeader, StandardWebhookSigner.Sign(secret, eventId, timestamp, body));
+        request.Headers.Add(SignatureHeader, StandardWebhookSigner.Sign(secrets, eventId, timestamp, body));
         try
         {
             using var client = httpClientFactory.CreateClient(WebhookHttpClientExtensions.ClientName);

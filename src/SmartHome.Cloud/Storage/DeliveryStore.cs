@@ -40,7 +40,7 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
 
         await using var select = connection.Command("""
             SELECT d.id, d.attempts, d.subscription_id, d.partner_id, s.status, s.webhook_url, s.secret, s.mqtt,
-                   e.id, e.type, e.household_id, e.subject, e.time, e.data_json
+                   e.id, e.type, e.household_id, e.subject, e.time, e.data_json, s.previous_secret, s.previous_secret_expires_at
             FROM deliveries d
             JOIN subscriptions s ON s.id = d.subscription_id
             JOIN events e ON e.id = d.event_id
@@ -53,7 +53,11 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
         {
             claimed.Add(new ClaimedDelivery(
                 reader.GetString(0), token, leaseEnd, reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.GetNullableString(5), reader.GetString(6), reader.GetBoolean(7), ReadEvent(reader, 8)));
+                reader.GetNullableString(5), reader.GetString(6), reader.GetBoolean(7), ReadEvent(reader, 8))
+            {
+                PreviousSecret = reader.GetNullableString(14),
+                PreviousSecretExpiresAt = reader.IsDBNull(15) ? null : Sql.FromUnixMs(reader.GetInt64(15)),
+            });
         }
 
         return claimed;
@@ -162,7 +166,17 @@ internal sealed record ClaimedDelivery(
     string? WebhookUrl,
     string Secret,
     bool Mqtt,
-    NeedEvent Event);
+    NeedEvent Event)
+{
+    /// <summary>The secret the subscription's last rotation replaced, if any.</summary>
+    public string? PreviousSecret { get; init; }
+
+    public DateTimeOffset? PreviousSecretExpiresAt { get; init; }
+
+    /// <summary>The secrets to sign with at <paramref name="now"/>: the current one, and the replaced one while the rotation's overlap lasts.</summary>
+    public IReadOnlyList<string> SecretsAt(DateTimeOffset now) =>
+        PreviousSecret is not null && now < PreviousSecretExpiresAt ? [Secret, PreviousSecret] : [Secret];
+}
 
 public sealed record DeliveryRecord(
     string Id,

@@ -64,6 +64,8 @@ internal static class SqliteSchema
                 types_json TEXT NOT NULL,
                 webhook_url TEXT NULL,
                 secret TEXT NOT NULL,
+                previous_secret TEXT NULL,
+                previous_secret_expires_at BIGINT NULL,
                 mqtt BOOLEAN NOT NULL,
                 status TEXT NOT NULL,
                 created_at BIGINT NOT NULL

@@ -47,6 +47,23 @@ internal sealed class SubscriptionStore(IStoreProvider provider)
         return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 
+    /// <summary>
+    /// Replaces the partner's own subscription's secret; the one it replaces keeps signing too until
+    /// <paramref name="previousExpiresAt"/> (a rotation during another's overlap ends that one's). False when the
+    /// partner has no such subscription.
+    /// </summary>
+    public async Task<bool> RotateSecretAsync(string partnerId, string subscriptionId, string newSecret, DateTimeOffset previousExpiresAt, CancellationToken ct)
+    {
+        await using var connection = await provider.OpenAsync(ct);
+        await using var command = connection.Command("""
+            UPDATE subscriptions SET previous_secret = secret, previous_secret_expires_at = @expires, secret = @secret
+            WHERE id = @id AND partner_id = @partner AND status <> @deleted
+            """)
+            .With("@expires", previousExpiresAt.ToUnixTimeMilliseconds()).With("@secret", newSecret)
+            .With("@id", subscriptionId).With("@partner", partnerId).With("@deleted", SubscriptionStatus.Deleted);
+        return await command.ExecuteNonQueryAsync(ct) == 1;
+    }
+
     private static SubscriptionRecord Read(DbDataReader reader) => new(
         reader.GetString(0),
         reader.GetString(1),

@@ -40,6 +40,19 @@ public class StandardWebhookSignerTests
         Assert.True(StandardWebhookSigner.Verify(Secret, MessageId, Timestamp, Body, $"{other} {ExpectedSignature}"));
     }
 
+    [Fact]
+    public void Sign_TwoSecrets_OneSpaceSeparatedEntryPerSecretEachVerifying()
+    {
+        var newSecret = StandardWebhookSigner.NewSecret();
+
+        var sut = StandardWebhookSigner.Sign([newSecret, Secret], MessageId, Timestamp, Body);
+
+        Assert.Equal($"{StandardWebhookSigner.Sign(newSecret, MessageId, Timestamp, Body)} {ExpectedSignature}", sut);
+        Assert.True(StandardWebhookSigner.Verify(newSecret, MessageId, Timestamp, Body, sut));
+        Assert.True(StandardWebhookSigner.Verify(Secret, MessageId, Timestamp, Body, sut));
+        Assert.False(StandardWebhookSigner.Verify(StandardWebhookSigner.NewSecret(), MessageId, Timestamp, Body, sut));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("v2,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=")]

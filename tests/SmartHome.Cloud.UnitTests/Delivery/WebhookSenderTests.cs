@@ -33,7 +33,7 @@ public class WebhookSenderTests
         var sut = new WebhookSender(
             services.GetRequiredService<IHttpClientFactory>(), services.GetRequiredService<IOptionsMonitor<DeliveryOptions>>(), TimeProvider.System);
 
-        var result = await sut.SendAsync(server.BaseAddress, "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "evt-1", "{}", CancellationToken.None);
+        var result = await sut.SendAsync(server.BaseAddress, ["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"], "evt-1", "{}", CancellationToken.None);
 
         Assert.True(result.IsSuccess, result.Error);
         Assert.Equal(200, result.StatusCode);

@@ -69,6 +69,8 @@ public class StartupTests
     [InlineData("SmartHome:Cloud:Delivery:MaxResponseBytes", "10")]
     [InlineData("SmartHome:Cloud:Delivery:ConnectTimeout", "00:00:00")]
     [InlineData("SmartHome:Cloud:Delivery:Origin", "")]
+    [InlineData("SmartHome:Cloud:Delivery:SecretRotationOverlap", "31.00:00:00")]
+    [InlineData("SmartHome:Cloud:Delivery:SecretRotationOverlap", "-00:00:01")]
     public async Task StartAsync_SettingOutOfRange_RefusesNamingTheKey(string key, string value)
     {
         var settings = CloudTestHost.DefaultSettings(CloudTestHost.NewDatabasePath());
