@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need (Debian packages), builds the solution and runs every test project.
+# Installs what the tests need (Debian packages, npm packages), builds the solution and runs every test project.
 # Ends with one line "N passed, N failed, N skipped" summed over all projects; exits non-zero on any failure,
 # when no test ran, or when a test project ran no test.
 set -euo pipefail
@@ -36,6 +36,10 @@ install_packages() {
 }
 
 install_packages
+
+# The Standard Webhooks reference implementation (npm "standardwebhooks") that the cloud's tests check our webhook
+# signatures with; node and npm come with the machine.
+(cd tests/webhook-verifier && npm ci --no-audit --no-fund --loglevel=error)
 
 results=test-output/results
 rm -rf test-output
