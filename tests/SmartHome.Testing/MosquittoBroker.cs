@@ -53,11 +53,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
     /// <param name="tls">A TLS listener on a second free port.</param>
     public static async Task<MosquittoBroker> StartAsync(string extraConfig = "", MosquittoTls? tls = null)
     {
-        if (!File.Exists(Executable))
-        {
-            throw new InvalidOperationException($"{Executable} is missing: run ./test.sh, which installs Mosquitto from Debian's packages.");
-        }
-
+        EnsureInstalled();
         var directory = Directory.CreateTempSubdirectory("shg-mosquitto-").FullName;
         var broker = new MosquittoBroker(directory, FreePort.Next(), tls);
         await File.WriteAllTextAsync(broker.ConfigPath, $"""
@@ -74,6 +70,31 @@ public sealed class MosquittoBroker : IAsyncDisposable
             """);
         await broker.StartAsync();
         return broker;
+    }
+
+    /// <summary>Starts a broker on a free loopback port with a configuration of the caller's own (e.g. a deployment's, adapted).</summary>
+    /// <param name="config">The whole configuration, given the port to listen on and a temporary folder for its files and persistence.</param>
+    public static async Task<MosquittoBroker> StartWithConfigAsync(Func<int, string, string> config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        EnsureInstalled();
+        var directory = Directory.CreateTempSubdirectory("shg-mosquitto-").FullName;
+        var broker = new MosquittoBroker(directory, FreePort.Next(), tls: null);
+        await File.WriteAllTextAsync(broker.ConfigPath, $"""
+            {config(broker.Port, directory)}
+            log_dest stdout
+            {StayAsRoot}
+            """);
+        await broker.StartAsync();
+        return broker;
+    }
+
+    private static void EnsureInstalled()
+    {
+        if (!File.Exists(Executable))
+        {
+            throw new InvalidOperationException($"{Executable} is missing: run ./test.sh, which installs Mosquitto from Debian's packages.");
+        }
     }
 
     /// <summary>Starts the broker (again); a TLS listener reads its certificate files anew.</summary>
