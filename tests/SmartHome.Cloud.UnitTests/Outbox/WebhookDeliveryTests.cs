@@ -157,7 +157,7 @@ public class WebhookDeliveryTests
         Assert.Equal(0, seenByB.GetArrayLength());
     }
 
-    private static async Task<(string Id, string ApiKey, string Secret)> SubscribeAsync(CloudTestHost sut, Uri url, string type)
+    internal static async Task<(string Id, string ApiKey, string Secret)> SubscribeAsync(CloudTestHost sut, Uri url, string type)
     {
         var (id, apiKey) = await sut.CreatePartnerAsync();
         using var partner = sut.Client(apiKey);
