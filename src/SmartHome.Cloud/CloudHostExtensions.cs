@@ -18,10 +18,14 @@ public static class CloudHostExtensions
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
+    /// <summary>The largest request body the API reads; the largest valid one (household settings) is far smaller. Larger ones get 413.</summary>
+    public const int MaxRequestBodyBytes = 64 * 1024;
+
     public static WebApplicationBuilder AddCloud(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         UseDefaultUrlUnlessConfigured(builder);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddCloudOptions();
         builder.AddCloudStorage();

@@ -24,6 +24,10 @@ public sealed class DeliveryOptions
     [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00", ErrorMessage = "SmartHome:Cloud:Delivery:SecretRotationOverlap must be between 00:00:00 and 30.00:00:00")]
     public TimeSpan SecretRotationOverlap { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>The largest event body sent; a larger one is not sent at all and its delivery is dead at once.</summary>
+    [Range(1024, 16 * 1024 * 1024, ErrorMessage = "SmartHome:Cloud:Delivery:MaxEventBytes must be between 1024 and 16777216")]
+    public int MaxEventBytes { get; set; } = 256 * 1024;
+
     /// <summary>How much of an endpoint's answer is read at most; the rest is discarded.</summary>
     [Range(1024, 1024 * 1024, ErrorMessage = "SmartHome:Cloud:Delivery:MaxResponseBytes must be between 1024 and 1048576")]
     public int MaxResponseBytes { get; set; } = 64 * 1024;

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Options;
 using SmartHome.Cloud.Broker;
 using SmartHome.Cloud.Core.Events;
 using SmartHome.Cloud.Storage;
@@ -20,6 +22,7 @@ internal sealed class DeliveryProcessor(
     WebhookSender webhooks,
     CoreMqttClient mqtt,
     TimeProvider time,
+    IOptionsMonitor<DeliveryOptions> options,
     ILogger<DeliveryProcessor> logger)
 {
     public async Task ProcessAsync(ClaimedDelivery delivery, CancellationToken ct)
@@ -42,6 +45,15 @@ internal sealed class DeliveryProcessor(
         var householdRef = await pseudonyms.ForPartnerAsync(delivery.PartnerId, needEvent.HouseholdId, ct);
         var eventId = PartnerEventIds.For(delivery.PartnerId, needEvent.Id);
         var body = NeedEventCloudEventWriter.ToStructuredJson(needEvent, eventId, $"/households/{householdRef}");
+        if (Encoding.UTF8.GetByteCount(body) is var size && size > options.CurrentValue.MaxEventBytes)
+        {
+            // No retry could make it smaller; dead, it stays listed and can be sent again once the limit is raised.
+            var reason = $"the event is {size} bytes, more than SmartHome:Cloud:Delivery:MaxEventBytes ({options.CurrentValue.MaxEventBytes})";
+            await deliveries.MarkFailedAsync(delivery, null, null, reason, ct);
+            Log.DeliveryDead(logger, delivery.Id, delivery.PartnerId, delivery.Attempts + 1, reason);
+            return;
+        }
+
         var result = delivery.Mqtt
             ? await PublishAsync(delivery, eventId, body, ct)
             : await webhooks.SendAsync(new Uri(delivery.WebhookUrl!), delivery.SecretsAt(time.GetUtcNow()), eventId, body, ct);

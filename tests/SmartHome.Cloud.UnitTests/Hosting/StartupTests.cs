@@ -71,6 +71,7 @@ public class StartupTests
     [InlineData("SmartHome:Cloud:Delivery:Origin", "")]
     [InlineData("SmartHome:Cloud:Delivery:SecretRotationOverlap", "31.00:00:00")]
     [InlineData("SmartHome:Cloud:Delivery:SecretRotationOverlap", "-00:00:01")]
+    [InlineData("SmartHome:Cloud:Delivery:MaxEventBytes", "10")]
     public async Task StartAsync_SettingOutOfRange_RefusesNamingTheKey(string key, string value)
     {
         var settings = CloudTestHost.DefaultSettings(CloudTestHost.NewDatabasePath());
