@@ -25,12 +25,17 @@ internal sealed class BenchCloud : IAsyncDisposable
 
     public CloudCounters Counters { get; }
 
+    /// <summary>Where the cloud's HTTP API listens.</summary>
+    public Uri Address => new(_app.Urls.First());
+
     public T Service<T>()
         where T : notnull => _app.Services.GetRequiredService<T>();
 
     private string DatabasePath => Path.Combine(_dataPath, "cloud.db");
 
-    public static async Task<BenchCloud> StartAsync(MosquittoBroker broker)
+    /// <param name="broker">The Mosquitto the core reads telemetry from.</param>
+    /// <param name="settings">Configuration beyond the store and the broker, e.g. the delivery worker's.</param>
+    public static async Task<BenchCloud> StartAsync(MosquittoBroker broker, IDictionary<string, string?>? settings = null)
     {
         var dataPath = Directory.CreateTempSubdirectory("shg-bench-cloud-").FullName;
         var builder = WebApplication.CreateBuilder();
@@ -44,6 +49,7 @@ internal sealed class BenchCloud : IAsyncDisposable
             ["SmartHome:Cloud:Broker:Host"] = "127.0.0.1",
             ["SmartHome:Cloud:Broker:Port"] = broker.Port.ToString(),
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.AddCloud();
         var app = builder.Build();
         app.MapCloud();

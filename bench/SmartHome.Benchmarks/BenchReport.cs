@@ -48,6 +48,20 @@ internal sealed class BenchReport(BenchSettings settings)
         Row("(g) the same, 5,000 items, the twin kept by the store", Ms(costs.LargeCached), baseline, Ratio(costs.LargeCached, costs.Small));
     }
 
+    public void Delivery(DeliveryRates rates, BenchSettings run)
+    {
+        var plain = rates.PlainLoop;
+        var baseline = $"(h0) {Rate(plain.Rate, "requests/s")}";
+        Row($"(h0) plain HttpClient loop POSTing the same CloudEvent bodies and headers to a local receiver that answers 204 at once, {rates.Concurrency} at a time, {plain.Queued} requests",
+            Rate(plain.Rate, "requests/s"), "", "");
+        Row($"(h1) the delivery worker, {rates.Worker.Queued} queued events of one consenting partner, at most {rates.Concurrency} per endpoint (claim, consent, pseudonym, sign, POST, outcome stored)",
+            Rate(rates.Worker.Rate, "deliveries/s"), baseline, Ratio(rates.Worker.Rate, plain.Rate));
+        var hung = rates.WithHanging;
+        var incomplete = hung.Delivered < hung.Queued ? $"; only {hung.Delivered} of {hung.Queued} within {run.HangBudget.TotalSeconds:0} s" : string.Empty;
+        Row($"(h2) the same while another partner's endpoint, subscribed to the same events, never answers (it took {rates.HangingTaken} requests){incomplete}",
+            Rate(hung.Rate, "deliveries/s"), baseline, Ratio(hung.Rate, plain.Rate));
+    }
+
     public override string ToString() => $"""
         SmartHome benchmarks: {settings}
 

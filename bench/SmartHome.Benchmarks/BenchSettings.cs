@@ -12,8 +12,15 @@ internal sealed record BenchSettings(
     TimeSpan Settle,
     int IngestEnvelopes,
     int IngestHouseholds,
-    double IngestPacedRate)
+    double IngestPacedRate,
+    string Figures,
+    int Deliveries,
+    int DeliveryConcurrency,
+    TimeSpan HangBudget)
 {
+    /// <summary>Whether this run measures the figure with that letter (<c>--figures abh</c>; all by default).</summary>
+    public bool Measures(char figure) => Figures.Contains(figure, StringComparison.Ordinal);
+
     public static BenchSettings From(IConfiguration configuration) => new(
         Messages: configuration.GetValue("messages", 2_000),
         Window: configuration.GetValue("window", 20),
@@ -23,10 +30,15 @@ internal sealed record BenchSettings(
         Settle: TimeSpan.FromSeconds(configuration.GetValue("settle-seconds", 10)),
         IngestEnvelopes: configuration.GetValue("ingest-envelopes", 3_000),
         IngestHouseholds: configuration.GetValue("ingest-households", 10),
-        IngestPacedRate: configuration.GetValue("ingest-paced-rate", 100.0));
+        IngestPacedRate: configuration.GetValue("ingest-paced-rate", 100.0),
+        Figures: configuration["figures"] ?? "abcdefgh",
+        Deliveries: configuration.GetValue("deliveries", 2_000),
+        DeliveryConcurrency: configuration.GetValue("delivery-concurrency", 2),
+        HangBudget: TimeSpan.FromSeconds(configuration.GetValue("hang-budget-seconds", 60)));
 
     public override string ToString() =>
         $"--messages {Messages} --window {Window} --connections {string.Join(',', Connections)} "
         + $"--drain-records {DrainRecords} --fill-connections {FillConnections} --settle-seconds {Settle.TotalSeconds} "
-        + $"--ingest-envelopes {IngestEnvelopes} --ingest-households {IngestHouseholds} --ingest-paced-rate {IngestPacedRate}";
+        + $"--ingest-envelopes {IngestEnvelopes} --ingest-households {IngestHouseholds} --ingest-paced-rate {IngestPacedRate} "
+        + $"--figures {Figures} --deliveries {Deliveries} --delivery-concurrency {DeliveryConcurrency} --hang-budget-seconds {HangBudget.TotalSeconds}";
 }
