@@ -11,6 +11,7 @@ internal static class BrokerExtensions
         var services = builder.Services;
         services.TryAddSingleton<BrokerEndpoint>();
         services.TryAddSingleton<BrokerConnectivity>();
+        services.TryAddSingleton<PartnerTopicAccess>();
         services.AddHostedService<EmbeddedBroker>();
         services.TryAddSingleton<CoreMqttClient>();
         services.AddHostedService(sp => sp.GetRequiredService<CoreMqttClient>());

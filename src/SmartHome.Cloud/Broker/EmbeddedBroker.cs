@@ -11,9 +11,11 @@ namespace SmartHome.Cloud.Broker;
 /// <summary>
 /// The default broker (unless <c>SmartHome:Cloud:Broker:Embedded</c> is false): an MQTTnet server inside the cloud process, on 127.0.0.1 only. When a username is configured
 /// every client must present it (with the password); otherwise anonymous clients are accepted, which is safe only
-/// because nothing outside this machine can reach a loopback listener.
+/// because nothing outside this machine can reach a loopback listener. Partners may connect either way, with their id
+/// and API key, and partner topics follow <see cref="PartnerTopicAccess"/>.
 /// </summary>
-internal sealed class EmbeddedBroker(IOptions<BrokerOptions> options, BrokerEndpoint endpoint, ILogger<EmbeddedBroker> logger) : IHostedService, IAsyncDisposable
+internal sealed class EmbeddedBroker(IOptions<BrokerOptions> options, BrokerEndpoint endpoint, PartnerTopicAccess access, ILogger<EmbeddedBroker> logger)
+    : IHostedService, IAsyncDisposable
 {
     private MqttServer? server;
 
@@ -35,6 +37,9 @@ internal sealed class EmbeddedBroker(IOptions<BrokerOptions> options, BrokerEndp
             .Build();
         server = factory.CreateMqttServer(serverOptions);
         server.ValidatingConnectionAsync += ValidateConnectionAsync;
+        server.InterceptingSubscriptionAsync += InterceptSubscriptionAsync;
+        server.InterceptingPublishAsync += InterceptPublishAsync;
+        server.InterceptingClientEnqueueAsync += InterceptEnqueueAsync;
         try
         {
             await server.StartAsync();
@@ -64,8 +69,13 @@ internal sealed class EmbeddedBroker(IOptions<BrokerOptions> options, BrokerEndp
         return ValueTask.CompletedTask;
     }
 
-    private Task ValidateConnectionAsync(ValidatingConnectionEventArgs args)
+    private async Task ValidateConnectionAsync(ValidatingConnectionEventArgs args)
     {
+        if (await access.AuthenticatePartnerAsync(args.ClientId, args.UserName, args.Password, CancellationToken.None))
+        {
+            return;
+        }
+
         var expected = options.Value;
         if (!string.IsNullOrEmpty(expected.Username)
             && !(SecretComparison.AreEqual(expected.Username, args.UserName) && SecretComparison.AreEqual(expected.Password ?? string.Empty, args.Password ?? string.Empty)))
@@ -73,7 +83,35 @@ internal sealed class EmbeddedBroker(IOptions<BrokerOptions> options, BrokerEndp
             args.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
             Log.EmbeddedBrokerRefusedClient(logger, args.ClientId);
         }
+    }
 
+    private Task InterceptSubscriptionAsync(InterceptingSubscriptionEventArgs args)
+    {
+        if (!access.MaySubscribe(args.ClientId, args.TopicFilter.Topic))
+        {
+            args.ProcessSubscription = false;
+            args.Response.ReasonCode = MqttSubscribeReasonCode.NotAuthorized;
+            Log.EmbeddedBrokerRefusedSubscription(logger, args.ClientId, args.TopicFilter.Topic);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private Task InterceptPublishAsync(InterceptingPublishEventArgs args)
+    {
+        if (!access.MayPublish(args.ClientId, args.ApplicationMessage.Topic))
+        {
+            args.ProcessPublish = false;
+            args.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
+            Log.EmbeddedBrokerRefusedPublish(logger, args.ClientId, args.ApplicationMessage.Topic);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private Task InterceptEnqueueAsync(InterceptingClientApplicationMessageEnqueueEventArgs args)
+    {
+        args.AcceptEnqueue = access.MayReceive(args.ReceiverClientId, args.ApplicationMessage.Topic);
         return Task.CompletedTask;
     }
 

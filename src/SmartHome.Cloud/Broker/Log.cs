@@ -11,6 +11,12 @@ internal static partial class Log
     [LoggerMessage(2302, LogLevel.Warning, "Embedded MQTT broker refused client {ClientId}: wrong username or password")]
     public static partial void EmbeddedBrokerRefusedClient(ILogger logger, string clientId);
 
+    [LoggerMessage(2303, LogLevel.Warning, "Embedded MQTT broker refused client {ClientId} the subscription {TopicFilter}: not its partner topic")]
+    public static partial void EmbeddedBrokerRefusedSubscription(ILogger logger, string clientId, string topicFilter);
+
+    [LoggerMessage(2304, LogLevel.Warning, "Embedded MQTT broker refused client {ClientId} a publish to {Topic}: partners publish nothing, and only the core publishes to partner topics")]
+    public static partial void EmbeddedBrokerRefusedPublish(ILogger logger, string clientId, string topic);
+
     [LoggerMessage(2310, LogLevel.Information, "Connected to the MQTT broker at {Host}:{Port} (shared subscription: {Shared})")]
     public static partial void Connected(ILogger logger, string host, int port, bool shared);
 

@@ -19,7 +19,9 @@ public class MqttDeliveryTests
         using var created = await partner.PostAsJsonAsync("/api/v1/subscriptions", new { types = new[] { "shg.stock.*" }, mqtt = new { } });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         await WebhookDeliveryTests.ConsentAsync(sut, partnerId, "shg.stock.*");
-        await using var listener = await MqttTestClient.ConnectAsync(sut.BrokerPort, Topics.PartnerEvents(partnerId));
+        // On the embedded broker a partner signs in with its id and API key; only then may it read its topic.
+        await using var listener = await MqttTestClient.ConnectAsAsync(sut.BrokerPort, partnerId, apiKey);
+        Assert.Equal(MQTTnet.MqttClientSubscribeResultCode.GrantedQoS1, await listener.TrySubscribeAsync(Topics.PartnerEvents(partnerId)));
         var needEvent = TestEvents.StockLow("home-w");
 
         await WebhookDeliveryTests.RaiseAsync(sut, needEvent);
