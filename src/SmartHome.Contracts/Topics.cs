@@ -16,6 +16,7 @@ public static class Topics
     public static string GatewayStatus(string householdId, string gatewayId) => $"shg/v1/{householdId}/{gatewayId}/status";
     public static string Notifications(string householdId) => $"shg/v1/{householdId}/notifications";
     public static string PartnerEvents(string partnerId) => $"shg/v1/partners/{partnerId}/events";
+    public static string PartnerNotices(string partnerId) => $"shg/v1/partners/{partnerId}/notices";
 
     /// <summary>Splits <c>appliance/{applianceId}/{channel}</c>; false for any other shape.</summary>
     public static bool TryParseAppliance(string topic, out string applianceId, out string channel)

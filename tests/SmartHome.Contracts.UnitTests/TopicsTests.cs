@@ -13,6 +13,7 @@ public sealed class TopicsTests
         Assert.Equal("shg/v1/demo/demo-gw/status", Topics.GatewayStatus("demo", "demo-gw"));
         Assert.Equal("shg/v1/demo/notifications", Topics.Notifications("demo"));
         Assert.Equal("shg/v1/partners/fresh-mart/events", Topics.PartnerEvents("fresh-mart"));
+        Assert.Equal("shg/v1/partners/fresh-mart/notices", Topics.PartnerNotices("fresh-mart"));
     }
 
     [Fact]

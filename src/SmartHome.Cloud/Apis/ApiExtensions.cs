@@ -46,6 +46,7 @@ internal static class ApiExtensions
         app.MapHouseholdTokensApi();
         app.MapSubscriptionsApi();
         app.MapDeliveriesApi();
+        app.MapPartnerNoticesApi();
         app.MapHouseholdApi();
         app.MapNotificationsApi();
         app.MapConsentsApi();

@@ -26,10 +26,10 @@ public static class NotificationsApi
     private static async Task<Results<Ok<IReadOnlyList<HouseholdNotification>>, ValidationProblem>> ListAsync(
         ClaimsPrincipal user, NotificationStore notifications, CancellationToken ct, int limit = DefaultLimit)
     {
-        if (limit is < 1 or > MaxLimit)
+        var errors = new ValidationErrors();
+        errors.CheckLimit(limit, MaxLimit);
+        if (errors.Any)
         {
-            var errors = new ValidationErrors();
-            errors.Add("limit", $"limit must be between 1 and {MaxLimit}");
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
 

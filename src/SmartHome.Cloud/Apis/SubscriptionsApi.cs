@@ -7,7 +7,7 @@ using SmartHome.Cloud.Storage;
 
 namespace SmartHome.Cloud.Apis;
 
-/// <summary>Partner: subscribes to need-event types, by webhook or over MQTT; sees and deletes only its own subscriptions.</summary>
+/// <summary>Partner: subscribes to need-event types, by webhook or over MQTT; sees, deletes and re-enables only its own subscriptions.</summary>
 public static class SubscriptionsApi
 {
     public static IEndpointRouteBuilder MapSubscriptionsApi(this IEndpointRouteBuilder app)
@@ -29,7 +29,50 @@ public static class SubscriptionsApi
             .WithName("RotateSubscriptionSecret")
             .WithSummary("Rotate a subscription's signing secret")
             .WithDescription("Returns a new whsec_ secret. Until previousSecretExpiresAt (SmartHome:Cloud:Delivery:SecretRotationOverlap after now) every delivery carries two signatures, by the new and the old secret; then only the new one.");
+
+        group.MapPost("/{id}/enable", EnableAsync)
+            .WithName("EnableSubscription")
+            .WithSummary("Re-activate a subscription the cloud disabled")
+            .WithDescription("A webhook endpoint must pass the validation handshake again (else 422). Then the subscription is active and its held deliveries are due again, oldest first (200 with the subscription). 404 for another partner's or an unknown subscription; 409 when it is not disabled.");
         return app;
+    }
+
+    private static async Task<Results<Ok<SubscriptionView>, ProblemHttpResult>> EnableAsync(
+        string id,
+        ClaimsPrincipal user,
+        SubscriptionStore subscriptions,
+        DeliveryStore deliveries,
+        WebhookHandshake handshake,
+        OutboxSignals signals,
+        ILoggerFactory loggers,
+        CancellationToken ct)
+    {
+        var subscription = await subscriptions.FindAsync(user.PartnerId(), id, ct);
+        if (subscription is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such subscription");
+        }
+
+        if (subscription.Status != SubscriptionStatus.Disabled)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict, title: "Only a disabled subscription can be enabled", detail: $"subscription {id} is {subscription.Status}");
+        }
+
+        if (subscription.WebhookUrl is { } url && await handshake.ValidateAsync(new Uri(url), ct) is { } refusal)
+        {
+            Log.HandshakeFailed(loggers.CreateLogger(typeof(SubscriptionsApi)), user.PartnerId(), refusal);
+            return TypedResults.Problem(
+                detail: refusal, statusCode: StatusCodes.Status422UnprocessableEntity, title: "The webhook endpoint did not pass validation");
+        }
+
+        if (!await deliveries.EnableSubscriptionAsync(user.PartnerId(), id, ct))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Only a disabled subscription can be enabled");
+        }
+
+        signals.Deliveries.Notify();
+        return TypedResults.Ok(SubscriptionView.From(subscription with { Status = SubscriptionStatus.Active, DisabledReason = null }));
     }
 
     private static async Task<Results<Created<CreatedSubscription>, ValidationProblem, ProblemHttpResult>> CreateAsync(
@@ -129,7 +172,13 @@ public sealed record CreatedSubscription(string Id, string Secret, string Status
 
 public sealed record SubscriptionView(string Id, IReadOnlyList<string> Types, WebhookTarget? Webhook, MqttTarget? Mqtt, string Status, DateTimeOffset CreatedAt)
 {
+    /// <summary>Why the cloud disabled it, while its status is <c>disabled</c>.</summary>
+    public string? DisabledReason { get; init; }
+
     internal static SubscriptionView From(SubscriptionRecord record) => new(
         record.Id, record.Types, record.WebhookUrl is null ? null : new WebhookTarget(record.WebhookUrl), record.Mqtt ? new MqttTarget() : null,
-        record.Status, record.CreatedAt);
+        record.Status, record.CreatedAt)
+    {
+        DisabledReason = record.DisabledReason,
+    };
 }

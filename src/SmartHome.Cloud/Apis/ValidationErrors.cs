@@ -16,6 +16,15 @@ internal sealed class ValidationErrors
     public void Add(string field, string message) =>
         errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
 
+    /// <summary>Checks a list's <c>limit</c> query parameter: 1 to <paramref name="max"/>.</summary>
+    public void CheckLimit(int limit, int max)
+    {
+        if (limit < 1 || limit > max)
+        {
+            Add("limit", $"limit must be between 1 and {max}");
+        }
+    }
+
     /// <summary>Checks an event-type list as subscriptions and consents take it.</summary>
     public void CheckTypes(IReadOnlyList<string>? types, string field = "types")
     {

@@ -14,6 +14,7 @@ internal static class DeliveryExtensions
         services.TryAddSingleton<WebhookSender>();
         services.TryAddSingleton<HouseholdPseudonyms>();
         services.TryAddSingleton<EndpointLimiter>();
+        services.TryAddSingleton<DeliveryOutcomes>();
         services.TryAddSingleton<DeliveryProcessor>();
         services.AddHostedService<DeliveryWorker>();
         return builder;

@@ -31,4 +31,12 @@ public sealed class DeliveryOptions
     /// <summary>How much of an endpoint's answer is read at most; the rest is discarded.</summary>
     [Range(1024, 1024 * 1024, ErrorMessage = "SmartHome:Cloud:Delivery:MaxResponseBytes must be between 1024 and 1048576")]
     public int MaxResponseBytes { get; set; } = 64 * 1024;
+
+    /// <summary>The latest a throttled attempt's <c>Retry-After</c> may push the next attempt; an endpoint asking for longer is tried then.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "SmartHome:Cloud:Delivery:MaxRetryAfter must be between 00:00:01 and 1.00:00:00")]
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>A subscription whose endpoint accepted nothing for this long is disabled (its deliveries held) and its partner notified.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "90.00:00:00", ErrorMessage = "SmartHome:Cloud:Delivery:DisableAfter must be between 00:01:00 and 90.00:00:00")]
+    public TimeSpan DisableAfter { get; set; } = TimeSpan.FromDays(5);
 }

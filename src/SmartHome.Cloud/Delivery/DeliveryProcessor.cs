@@ -13,13 +13,15 @@ namespace SmartHome.Cloud.Delivery;
 /// Attempts one claimed delivery. Consent and the subscription are checked now, at delivery time: without them the
 /// delivery is <c>cancelled</c> with the reason and nothing is sent (a consent given later does not revive it).
 /// The event goes out as the partner's CloudEvent, with the household under the partner's pseudonym and an event id
-/// of its own.
+/// of its own. A delivery of a disabled subscription is <c>held</c> unsent; what follows an attempt is
+/// <see cref="DeliveryOutcomes"/>' business.
 /// </summary>
 internal sealed class DeliveryProcessor(
     DeliveryStore deliveries,
     ConsentStore consents,
     HouseholdPseudonyms pseudonyms,
     WebhookSender webhooks,
+    DeliveryOutcomes outcomes,
     CoreMqttClient mqtt,
     TimeProvider time,
     IOptionsMonitor<DeliveryOptions> options,
@@ -29,6 +31,13 @@ internal sealed class DeliveryProcessor(
     {
         ArgumentNullException.ThrowIfNull(delivery);
         var needEvent = delivery.Event;
+        if (delivery.SubscriptionStatus == SubscriptionStatus.Disabled)
+        {
+            await deliveries.MarkHeldAsync(delivery, ct);
+            Log.Held(logger, delivery.Id, delivery.PartnerId);
+            return;
+        }
+
         if (delivery.SubscriptionStatus != SubscriptionStatus.Active)
         {
             await CancelAsync(delivery, "the subscription was deleted", ct);
@@ -49,32 +58,19 @@ internal sealed class DeliveryProcessor(
         {
             // No retry could make it smaller; dead, it stays listed and can be sent again once the limit is raised.
             var reason = $"the event is {size} bytes, more than SmartHome:Cloud:Delivery:MaxEventBytes ({options.CurrentValue.MaxEventBytes})";
-            await deliveries.MarkFailedAsync(delivery, null, null, reason, ct);
+            await deliveries.MarkDeadAsync(delivery, reason, ct);
             Log.DeliveryDead(logger, delivery.Id, delivery.PartnerId, delivery.Attempts + 1, reason);
             return;
         }
 
+        var startedAt = time.GetUtcNow();
+        var started = time.GetTimestamp();
         var result = delivery.Mqtt
             ? await PublishAsync(delivery, eventId, body, ct)
-            : await webhooks.SendAsync(new Uri(delivery.WebhookUrl!), delivery.SecretsAt(time.GetUtcNow()), eventId, body, ct);
-        if (result.IsSuccess)
-        {
-            await deliveries.MarkDeliveredAsync(delivery, result.StatusCode, ct);
-            Log.Delivered(logger, delivery.Id, delivery.PartnerId, needEvent.Type, delivery.Attempts + 1);
-            return;
-        }
-
-        var failedAttempts = delivery.Attempts + 1;
-        var delay = DeliveryRetrySchedule.NextDelay(failedAttempts, (Random.Shared.NextDouble() * 2) - 1);
-        await deliveries.MarkFailedAsync(delivery, time.GetUtcNow() + delay, result.StatusCode, result.Error!, ct);
-        if (delay is { } wait)
-        {
-            Log.AttemptFailed(logger, delivery.Id, delivery.PartnerId, failedAttempts, result.Error!, wait);
-        }
-        else
-        {
-            Log.DeliveryDead(logger, delivery.Id, delivery.PartnerId, failedAttempts, result.Error!);
-        }
+            : await webhooks.SendAsync(new Uri(delivery.WebhookUrl!), delivery.SecretsAt(startedAt), eventId, body, ct);
+        var attempt = new DeliveryAttempt(
+            delivery.Attempts + 1, startedAt, (long)time.GetElapsedTime(started).TotalMilliseconds, result.Outcome, result.StatusCode, result.Error);
+        await outcomes.RecordAsync(delivery, attempt, result, ct);
     }
 
     private async Task<AttemptResult> PublishAsync(ClaimedDelivery delivery, string eventId, string body, CancellationToken ct)

@@ -3,7 +3,8 @@ namespace SmartHome.Cloud.Delivery;
 /// <summary>
 /// When a failed delivery is tried again, after Standard Webhooks' schedule: the first attempt at once, then after
 /// 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h; eight failed attempts (about 28 hours) make the delivery dead.
-/// Each wait varies by up to ±10 % so deliveries that failed together do not retry together.
+/// Each wait varies by up to ±10 % so deliveries that failed together do not retry together. An endpoint that throttles
+/// (429 or 503 with <c>Retry-After</c>) is tried again when it asked, and that attempt is not one of the eight.
 /// </summary>
 public static class DeliveryRetrySchedule
 {
@@ -27,4 +28,11 @@ public static class DeliveryRetrySchedule
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Math.Abs(jitter), 1);
         return failedAttempts > Delays.Count ? null : Delays[failedAttempts - 1] * (1 + (0.1 * jitter));
     }
+
+    /// <summary>
+    /// When to try a throttled delivery again: when the endpoint asked (<paramref name="retryAt"/>), but not before
+    /// <paramref name="now"/> nor after <paramref name="max"/> from now. It does not count as one of the failures above.
+    /// </summary>
+    public static DateTimeOffset Throttled(DateTimeOffset now, DateTimeOffset retryAt, TimeSpan max) =>
+        retryAt < now ? now : retryAt > now + max ? now + max : retryAt;
 }

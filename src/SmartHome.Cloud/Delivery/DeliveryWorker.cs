@@ -7,8 +7,11 @@ namespace SmartHome.Cloud.Delivery;
 
 /// <summary>
 /// Works off the delivery outbox: claims due deliveries in small batches and runs each as its own task, at most
-/// <see cref="DeliveryWorkerOptions.MaxInFlight"/> at once and <see cref="DeliveryWorkerOptions.MaxInFlightPerEndpoint"/>
-/// per endpoint. At shutdown it stops claiming, lets running attempts end, and hands back what it had not started.
+/// <see cref="DeliveryWorkerOptions.MaxInFlight"/> at once. Each endpoint's limits (<see cref="EndpointLimiter"/>) are
+/// taken before a delivery counts as in flight: one without room is handed back at once, due when its endpoint may
+/// have room, and the claims skip busy endpoints' subscriptions, so deliveries waiting for one endpoint never occupy
+/// the slots that others need. At shutdown it stops claiming, lets running attempts end, and hands back what it had
+/// not started.
 /// </summary>
 internal sealed class DeliveryWorker(
     DeliveryStore store,
@@ -16,7 +19,6 @@ internal sealed class DeliveryWorker(
     EndpointLimiter limiter,
     OutboxSignals signals,
     IOptions<DeliveryWorkerOptions> options,
-    IOptions<DeliveryOptions> deliveryOptions,
     TimeProvider time,
     ILogger<DeliveryWorker> logger) : BackgroundService
 {
@@ -34,10 +36,17 @@ internal sealed class DeliveryWorker(
                 var room = settings.MaxInFlight - InFlightCount();
                 if (room > 0)
                 {
-                    var claimed = await store.ClaimDueAsync(Math.Min(room, settings.BatchSize), settings.Lease, stoppingToken);
+                    var claimed = await store.ClaimDueAsync(Math.Min(room, settings.BatchSize), settings.Lease, limiter.BusySubscriptions(), stoppingToken);
                     foreach (var delivery in claimed)
                     {
-                        Track(RunAsync(delivery, stoppingToken));
+                        if (limiter.TryEnter(EndpointLimiter.KeyOf(delivery.WebhookUrl, delivery.PartnerId), delivery.SubscriptionId, out var lease, out var retryAt))
+                        {
+                            Track(RunAsync(delivery, lease!, stoppingToken));
+                        }
+                        else
+                        {
+                            await store.DeferAsync(delivery, retryAt, CancellationToken.None);
+                        }
                     }
 
                     claimedFull = claimed.Count == Math.Min(room, settings.BatchSize);
@@ -68,17 +77,11 @@ internal sealed class DeliveryWorker(
         await Task.WhenAll(running);
     }
 
-    private async Task RunAsync(ClaimedDelivery delivery, CancellationToken stoppingToken)
+    private async Task RunAsync(ClaimedDelivery delivery, IDisposable endpointLease, CancellationToken stoppingToken)
     {
+        using var lease = endpointLease;
         try
         {
-            using var slot = await limiter.EnterAsync(EndpointLimiter.KeyOf(delivery.WebhookUrl, delivery.PartnerId), stoppingToken);
-            if (!HasTimeLeft(delivery))
-            {
-                // Waited so long for the endpoint that the claim may lapse mid-attempt; leave it for the next claim.
-                return;
-            }
-
             await processor.ProcessAsync(delivery, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -103,12 +106,6 @@ internal sealed class DeliveryWorker(
             // Shutdown goes on; the claim lapses and the delivery is tried again then.
             Log.ReleaseFailed(logger, delivery.Id, ex);
         }
-    }
-
-    private bool HasTimeLeft(ClaimedDelivery delivery)
-    {
-        var attemptBudget = deliveryOptions.Value.ConnectTimeout + deliveryOptions.Value.ResponseTimeout + TimeSpan.FromSeconds(5);
-        return time.GetUtcNow() + attemptBudget < delivery.LeaseEnd;
     }
 
     private void Track(Task task)

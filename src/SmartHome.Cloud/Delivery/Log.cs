@@ -22,4 +22,19 @@ internal static partial class Log
 
     [LoggerMessage(2206, LogLevel.Warning, "Handing back delivery {DeliveryId} at shutdown failed; it will be tried again when its claim lapses")]
     public static partial void ReleaseFailed(ILogger logger, string deliveryId, Exception exception);
+
+    [LoggerMessage(2207, LogLevel.Information, "Delivery {DeliveryId} to partner {PartnerId}, attempt {Attempt}: {Outcome}, status {StatusCode}, {LatencyMs} ms")]
+    public static partial void Attempted(ILogger logger, string deliveryId, string partnerId, int attempt, string outcome, int? statusCode, long latencyMs);
+
+    [LoggerMessage(2208, LogLevel.Warning, "Delivery {DeliveryId} to partner {PartnerId} was throttled on attempt {Attempt} ({StatusCode}); next attempt at {RetryAt}")]
+    public static partial void AttemptThrottled(ILogger logger, string deliveryId, string partnerId, int attempt, int? statusCode, DateTimeOffset retryAt);
+
+    [LoggerMessage(2209, LogLevel.Warning, "Disabled subscription {SubscriptionId} of partner {PartnerId}, its deliveries held: {Reason}")]
+    public static partial void SubscriptionDisabled(ILogger logger, string subscriptionId, string partnerId, string reason);
+
+    [LoggerMessage(2210, LogLevel.Warning, "The MQTT notice to partner {PartnerId} was not published: {Reason}")]
+    public static partial void NoticeNotPublished(ILogger logger, string partnerId, string reason);
+
+    [LoggerMessage(2211, LogLevel.Information, "Held delivery {DeliveryId} to partner {PartnerId}: its subscription is disabled")]
+    public static partial void Held(ILogger logger, string deliveryId, string partnerId);
 }

@@ -3,12 +3,13 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Options;
+using SmartHome.Cloud.Storage;
 
 namespace SmartHome.Cloud.Delivery;
 
 /// <summary>
 /// POSTs one CloudEvent to a webhook, signed per Standard Webhooks, through the guarded "webhooks" client. The status
-/// decides the attempt; at most <see cref="DeliveryOptions.MaxResponseBytes"/> of the answer's body are read and
+/// decides the attempt (see <see cref="Classify"/>); at most <see cref="DeliveryOptions.MaxResponseBytes"/> of the answer's body are read and
 /// discarded, so a connection that answered briefly can be reused and a long answer costs no more than that.
 /// </summary>
 internal sealed class WebhookSender(IHttpClientFactory httpClientFactory, IOptionsMonitor<DeliveryOptions> options, TimeProvider time)
@@ -30,11 +31,8 @@ internal sealed class WebhookSender(IHttpClientFactory httpClientFactory, IOptio
         {
             using var client = httpClientFactory.CreateClient(WebhookHttpClientExtensions.ClientName);
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
-            var status = (int)response.StatusCode;
             await DiscardBodyAsync(response.Content, ct);
-            return response.IsSuccessStatusCode
-                ? AttemptResult.Succeeded(status)
-                : AttemptResult.Failed(status, $"the endpoint answered {status} {response.ReasonPhrase}");
+            return Classify(response);
         }
         catch (HttpRequestException ex)
         {
@@ -42,9 +40,35 @@ internal sealed class WebhookSender(IHttpClientFactory httpClientFactory, IOptio
         }
         catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
-            return AttemptResult.Failed(null, "the endpoint did not answer in time");
+            return AttemptResult.Failed(null, $"the endpoint did not answer within the response timeout ({options.CurrentValue.ResponseTimeout})");
         }
     }
+
+    /// <summary>
+    /// 2xx delivers; 3xx fails (the client follows no redirects); 410 is gone; 429 and 503 with a <c>Retry-After</c> are
+    /// throttled until the time it names; everything else fails.
+    /// </summary>
+    private AttemptResult Classify(HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        var answered = $"the endpoint answered {status} {response.ReasonPhrase}".TrimEnd();
+        return status switch
+        {
+            >= 200 and < 300 => AttemptResult.Succeeded(status),
+            >= 300 and < 400 => AttemptResult.Failed(status, answered + ": redirects are not followed"),
+            410 => new AttemptResult(AttemptOutcomes.Gone, status, answered + ": the subscription is disabled"),
+            429 or 503 when RetryAt(response) is { } at =>
+                new AttemptResult(AttemptOutcomes.Throttled, status, $"{answered}, asking to retry after {at:O}", at),
+            _ => AttemptResult.Failed(status, answered),
+        };
+    }
+
+    private DateTimeOffset? RetryAt(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => time.GetUtcNow() + delta,
+        { Date: { } date } => date,
+        _ => null,
+    };
 
     private async Task DiscardBodyAsync(HttpContent content, CancellationToken ct)
     {
@@ -77,10 +101,15 @@ internal sealed class WebhookSender(IHttpClientFactory httpClientFactory, IOptio
     }
 }
 
-/// <summary>How one delivery attempt went: success, or the failure's status code (if any) and reason.</summary>
-internal readonly record struct AttemptResult(bool IsSuccess, int? StatusCode, string? Error)
+/// <summary>
+/// How one delivery attempt went: its <see cref="AttemptOutcomes">outcome</see>, the status code (if any), the reason when
+/// it was not delivered, and for a throttled attempt when the endpoint asked to be tried again.
+/// </summary>
+internal readonly record struct AttemptResult(string Outcome, int? StatusCode, string? Error, DateTimeOffset? RetryAt = null)
 {
-    public static AttemptResult Succeeded(int? statusCode) => new(true, statusCode, null);
+    public bool IsSuccess => Outcome == AttemptOutcomes.Delivered;
 
-    public static AttemptResult Failed(int? statusCode, string error) => new(false, statusCode, error);
+    public static AttemptResult Succeeded(int? statusCode) => new(AttemptOutcomes.Delivered, statusCode, null);
+
+    public static AttemptResult Failed(int? statusCode, string error) => new(AttemptOutcomes.Failed, statusCode, error);
 }

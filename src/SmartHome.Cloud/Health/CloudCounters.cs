@@ -12,6 +12,7 @@ public sealed class CloudCounters
     private long notificationsQueued;
     private long deliveriesQueued;
     private long gapsOverdue;
+    private long subscriptionsDisabled;
 
     public long EnvelopesAccepted => Interlocked.Read(ref envelopesAccepted);
 
@@ -26,6 +27,9 @@ public sealed class CloudCounters
     /// <summary>Gaps in gateways' envelope seqs that stayed open longer than <c>GapReportAfter</c>.</summary>
     public long GapsOverdue => Interlocked.Read(ref gapsOverdue);
 
+    /// <summary>Subscriptions this process disabled (410 Gone, or an endpoint that accepted nothing for <c>Delivery:DisableAfter</c>).</summary>
+    public long SubscriptionsDisabled => Interlocked.Read(ref subscriptionsDisabled);
+
     /// <summary>Rejected messages by reason code (<see cref="SmartHome.Contracts.Validation.RejectionCodes"/>, duplicates included).</summary>
     public IReadOnlyDictionary<string, long> Rejected => new SortedDictionary<string, long>(rejected, StringComparer.Ordinal);
 
@@ -34,6 +38,8 @@ public sealed class CloudCounters
     internal void EnvelopeAccepted() => Interlocked.Increment(ref envelopesAccepted);
 
     internal void StatusAccepted() => Interlocked.Increment(ref statusesAccepted);
+
+    internal void SubscriptionDisabled() => Interlocked.Increment(ref subscriptionsDisabled);
 
     internal void AddGapsOverdue(long gaps) => Interlocked.Add(ref gapsOverdue, gaps);
 

@@ -3,7 +3,8 @@ namespace SmartHome.Cloud.Storage;
 /// <summary>
 /// A delivery's life: <c>pending</c> (not tried yet) → <c>delivered</c>; or <c>failed</c> (an attempt failed, another
 /// is scheduled) → … → <c>dead</c> (the retry schedule ran out); or <c>cancelled</c> (at delivery time the household
-/// had not consented, or the subscription was gone: never sent).
+/// had not consented, or the subscription was gone: never sent); or <c>held</c> (its subscription was disabled: kept, and
+/// due again when the partner enables it). A <c>dead</c> delivery can be redriven: <c>pending</c> again with a fresh budget.
 /// </summary>
 public static class DeliveryStatus
 {
@@ -12,6 +13,7 @@ public static class DeliveryStatus
     public const string Failed = "failed";
     public const string Dead = "dead";
     public const string Cancelled = "cancelled";
+    public const string Held = "held";
 
-    public static IReadOnlyList<string> All { get; } = [Pending, Delivered, Failed, Dead, Cancelled];
+    public static IReadOnlyList<string> All { get; } = [Pending, Delivered, Failed, Dead, Cancelled, Held];
 }

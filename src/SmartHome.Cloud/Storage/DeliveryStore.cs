@@ -11,23 +11,28 @@ namespace SmartHome.Cloud.Storage;
 /// </summary>
 internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
 {
-    public async Task<IReadOnlyList<ClaimedDelivery>> ClaimDueAsync(int limit, TimeSpan lease, CancellationToken ct)
+    /// <summary>Claims up to <paramref name="limit"/> due deliveries, none of the subscriptions in <paramref name="skip"/> (their endpoints are busy).</summary>
+    public async Task<IReadOnlyList<ClaimedDelivery>> ClaimDueAsync(int limit, TimeSpan lease, IReadOnlyCollection<string> skip, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(skip);
         var now = time.GetUtcNow();
         var leaseEnd = now + lease;
         var token = Guid.NewGuid().ToString("N");
         await using var connection = await provider.OpenAsync(ct);
         await using (var transaction = await provider.BeginWriteAsync(connection, ct))
         {
-            await using var claim = connection.Command("""
+            var skipped = skip.Count == 0 ? string.Empty
+                : " AND subscription_id NOT IN (" + string.Join(", ", Enumerable.Range(0, skip.Count).Select(i => "@skip" + i)) + ")";
+            await using var claim = connection.Command($"""
                 UPDATE deliveries SET claim_token = @token, next_attempt_at = @leaseEnd, updated_at = @now
                 WHERE id IN (
                     SELECT id FROM deliveries
-                    WHERE status IN (@pending, @failed) AND next_attempt_at <= @now
+                    WHERE status IN (@pending, @failed) AND next_attempt_at <= @now{skipped}
                     ORDER BY next_attempt_at, id
                     LIMIT @limit)
                   AND status IN (@pending, @failed) AND next_attempt_at <= @now
                 """, transaction)
+                .WithEach("@skip", skip)
                 .With("@token", token).With("@leaseEnd", leaseEnd.ToUnixTimeMilliseconds()).With("@now", now.ToUnixTimeMilliseconds())
                 .With("@pending", DeliveryStatus.Pending).With("@failed", DeliveryStatus.Failed).With("@limit", limit);
             if (await claim.ExecuteNonQueryAsync(ct) == 0)
@@ -40,7 +45,8 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
 
         await using var select = connection.Command("""
             SELECT d.id, d.attempts, d.subscription_id, d.partner_id, s.status, s.webhook_url, s.secret, s.mqtt,
-                   e.id, e.type, e.household_id, e.subject, e.time, e.data_json, s.previous_secret, s.previous_secret_expires_at
+                   e.id, e.type, e.household_id, e.subject, e.time, e.data_json, s.previous_secret, s.previous_secret_expires_at,
+                   d.failures, s.failing_since
             FROM deliveries d
             JOIN subscriptions s ON s.id = d.subscription_id
             JOIN events e ON e.id = d.event_id
@@ -57,22 +63,216 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
             {
                 PreviousSecret = reader.GetNullableString(14),
                 PreviousSecretExpiresAt = reader.IsDBNull(15) ? null : Sql.FromUnixMs(reader.GetInt64(15)),
+                Failures = reader.GetInt32(16),
+                FailingSince = reader.IsDBNull(17) ? null : Sql.FromUnixMs(reader.GetInt64(17)),
             });
         }
 
         return claimed;
     }
 
-    public Task MarkDeliveredAsync(ClaimedDelivery delivery, int? statusCode, CancellationToken ct) =>
-        FinishAttemptAsync(delivery, DeliveryStatus.Delivered, delivery.Attempts + 1, time.GetUtcNow(), statusCode, null, ct);
+    /// <summary>
+    /// Records an attempt's outcome and the attempt itself (in <c>delivery_attempts</c>) in one transaction, and keeps the
+    /// subscription's <c>failing_since</c>: cleared by a success, else the start of the first attempt since the last one.
+    /// False when this worker no longer held the claim (it lapsed and another took the delivery): nothing is recorded.
+    /// </summary>
+    public async Task<bool> RecordAttemptAsync(
+        ClaimedDelivery delivery, DeliveryAttempt attempt, string status, int failures, DateTimeOffset nextAttemptAt, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        ArgumentNullException.ThrowIfNull(attempt);
+        await using var connection = await provider.OpenAsync(ct);
+        await using var transaction = await provider.BeginWriteAsync(connection, ct);
+        await using (var update = connection.Command("""
+            UPDATE deliveries
+            SET status = @status, attempts = @attempts, failures = @failures, next_attempt_at = @next, last_status_code = @code,
+                last_error = @error, claim_token = NULL, updated_at = @now
+            WHERE id = @id AND claim_token = @token
+            """, transaction)
+            .With("@status", status).With("@attempts", attempt.Attempt).With("@failures", failures)
+            .With("@next", nextAttemptAt.ToUnixTimeMilliseconds()).With("@code", attempt.StatusCode).With("@error", attempt.Error)
+            .With("@now", time.GetUtcNow().ToUnixTimeMilliseconds()).With("@id", delivery.Id).With("@token", delivery.ClaimToken))
+        {
+            if (await update.ExecuteNonQueryAsync(ct) == 0)
+            {
+                return false;
+            }
+        }
 
-    /// <summary>Records a failed attempt: <c>failed</c> with the next attempt at <paramref name="nextAttemptAt"/>, or <c>dead</c> when that is null.</summary>
-    public Task MarkFailedAsync(ClaimedDelivery delivery, DateTimeOffset? nextAttemptAt, int? statusCode, string error, CancellationToken ct) =>
-        FinishAttemptAsync(delivery, nextAttemptAt is null ? DeliveryStatus.Dead : DeliveryStatus.Failed, delivery.Attempts + 1,
-            nextAttemptAt ?? time.GetUtcNow(), statusCode, error, ct);
+        await using (var insert = connection.Command("""
+            INSERT INTO delivery_attempts (delivery_id, attempt, started_at, latency_ms, outcome, status_code, error)
+            VALUES (@id, @attempt, @started, @latency, @outcome, @code, @error)
+            """, transaction)
+            .With("@id", delivery.Id).With("@attempt", attempt.Attempt).With("@started", attempt.StartedAt.ToUnixTimeMilliseconds())
+            .With("@latency", attempt.LatencyMs).With("@outcome", attempt.Outcome).With("@code", attempt.StatusCode).With("@error", attempt.Error))
+        {
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+
+        await using (var health = connection.Command("""
+            UPDATE subscriptions
+            SET failing_since = CASE WHEN @delivered THEN NULL ELSE COALESCE(failing_since, @started) END
+            WHERE id = @subscription
+            """, transaction)
+            .With("@delivered", attempt.Outcome == AttemptOutcomes.Delivered).With("@started", attempt.StartedAt.ToUnixTimeMilliseconds())
+            .With("@subscription", delivery.SubscriptionId))
+        {
+            await health.ExecuteNonQueryAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>Dead without an attempt, for a reason no retry could change; it stays listed and can be redriven.</summary>
+    public Task MarkDeadAsync(ClaimedDelivery delivery, string reason, CancellationToken ct) =>
+        FinishAttemptAsync(delivery, DeliveryStatus.Dead, delivery.Attempts, time.GetUtcNow(), null, reason, ct);
 
     public Task MarkCancelledAsync(ClaimedDelivery delivery, string reason, CancellationToken ct) =>
         FinishAttemptAsync(delivery, DeliveryStatus.Cancelled, delivery.Attempts, time.GetUtcNow(), null, reason, ct);
+
+    /// <summary>Keeps a claimed delivery of a disabled subscription, untried, until the partner enables the subscription.</summary>
+    public Task MarkHeldAsync(ClaimedDelivery delivery, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        return FinishAttemptAsync(delivery, DeliveryStatus.Held, delivery.Attempts, time.GetUtcNow(), null, "the subscription is disabled", ct);
+    }
+
+    /// <summary>Gives a claim back unattempted, due again at <paramref name="dueAt"/> (its endpoint had no room), keeping its last outcome.</summary>
+    public async Task DeferAsync(ClaimedDelivery delivery, DateTimeOffset dueAt, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        await using var connection = await provider.OpenAsync(ct);
+        await using var command = connection.Command(
+            "UPDATE deliveries SET next_attempt_at = @next, claim_token = NULL, updated_at = @now WHERE id = @id AND claim_token = @token")
+            .With("@next", dueAt.ToUnixTimeMilliseconds()).With("@now", time.GetUtcNow().ToUnixTimeMilliseconds())
+            .With("@id", delivery.Id).With("@token", delivery.ClaimToken);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// Disables an active subscription with the reason, holds its deliveries waiting to be sent (not those another worker
+    /// has in hand: they are held when they come back) and leaves the partner a notice, in one transaction. False when the
+    /// subscription was not active (someone else disabled it first); else the notice.
+    /// </summary>
+    public async Task<PartnerNotice?> DisableSubscriptionAsync(string subscriptionId, string partnerId, string reason, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = await provider.OpenAsync(ct);
+        await using var transaction = await provider.BeginWriteAsync(connection, ct);
+        await using (var disable = connection.Command("""
+            UPDATE subscriptions SET status = @disabled, disabled_reason = @reason, disabled_at = @now
+            WHERE id = @id AND status = @active
+            """, transaction)
+            .With("@disabled", SubscriptionStatus.Disabled).With("@reason", reason).With("@now", now)
+            .With("@id", subscriptionId).With("@active", SubscriptionStatus.Active))
+        {
+            if (await disable.ExecuteNonQueryAsync(ct) == 0)
+            {
+                return null;
+            }
+        }
+
+        await using (var hold = connection.Command("""
+            UPDATE deliveries SET status = @held, updated_at = @now
+            WHERE subscription_id = @id AND status IN (@pending, @failed) AND claim_token IS NULL
+            """, transaction)
+            .With("@held", DeliveryStatus.Held).With("@now", now).With("@id", subscriptionId)
+            .With("@pending", DeliveryStatus.Pending).With("@failed", DeliveryStatus.Failed))
+        {
+            await hold.ExecuteNonQueryAsync(ct);
+        }
+
+        var notice = new PartnerNotice(
+            Guid.CreateVersion7().ToString("N"), partnerId, subscriptionId, PartnerNoticeKinds.SubscriptionDisabled, reason, time.GetUtcNow());
+        await PartnerNoticeStore.InsertAsync(connection, transaction, notice, ct);
+        await transaction.CommitAsync(ct);
+        return notice;
+    }
+
+    /// <summary>
+    /// Re-activates the partner's disabled subscription and makes its held deliveries due again, oldest first, each with a
+    /// fresh retry budget. False when the partner has no disabled subscription by that id.
+    /// </summary>
+    public async Task<bool> EnableSubscriptionAsync(string partnerId, string subscriptionId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = await provider.OpenAsync(ct);
+        await using var transaction = await provider.BeginWriteAsync(connection, ct);
+        await using (var enable = connection.Command("""
+            UPDATE subscriptions SET status = @active, disabled_reason = NULL, disabled_at = NULL, failing_since = NULL
+            WHERE id = @id AND partner_id = @partner AND status = @disabled
+            """, transaction)
+            .With("@active", SubscriptionStatus.Active).With("@id", subscriptionId).With("@partner", partnerId)
+            .With("@disabled", SubscriptionStatus.Disabled))
+        {
+            if (await enable.ExecuteNonQueryAsync(ct) == 0)
+            {
+                return false;
+            }
+        }
+
+        await using (var release = connection.Command(Requeue + " WHERE subscription_id = @id AND status = @held", transaction)
+            .With("@id", subscriptionId).With("@held", DeliveryStatus.Held).With("@now", now)
+            .With("@pending", DeliveryStatus.Pending).With("@failed", DeliveryStatus.Failed))
+        {
+            await release.ExecuteNonQueryAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>Makes the partner's dead delivery due again with a fresh retry budget; null when it has none by that id, false when it is not dead.</summary>
+    public async Task<bool?> RedriveAsync(string partnerId, string deliveryId, CancellationToken ct)
+    {
+        await using var connection = await provider.OpenAsync(ct);
+        await using (var redrive = RedriveCommand(connection, " AND id = @id", partnerId).With("@id", deliveryId))
+        {
+            if (await redrive.ExecuteNonQueryAsync(ct) == 1)
+            {
+                return true;
+            }
+        }
+
+        await using var exists = connection.Command("SELECT COUNT(*) FROM deliveries WHERE id = @id AND partner_id = @partner")
+            .With("@id", deliveryId).With("@partner", partnerId);
+        return Convert.ToInt64(await exists.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == 0 ? null : false;
+    }
+
+    /// <summary>Redrives every dead delivery of the partner that died at or after <paramref name="since"/>; answers how many.</summary>
+    public async Task<int> RedriveSinceAsync(string partnerId, DateTimeOffset since, CancellationToken ct)
+    {
+        await using var connection = await provider.OpenAsync(ct);
+        await using var redrive = RedriveCommand(connection, " AND updated_at >= @since", partnerId).With("@since", since.ToUnixTimeMilliseconds());
+        return await redrive.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The attempts of the partner's delivery, first first; null when the partner has no delivery by that id.</summary>
+    public async Task<IReadOnlyList<DeliveryAttempt>?> ListAttemptsAsync(string partnerId, string deliveryId, CancellationToken ct)
+    {
+        await using var connection = await provider.OpenAsync(ct);
+        await using var command = connection.Command("""
+            SELECT a.attempt, a.started_at, a.latency_ms, a.outcome, a.status_code, a.error, d.id
+            FROM deliveries d LEFT JOIN delivery_attempts a ON a.delivery_id = d.id
+            WHERE d.id = @id AND d.partner_id = @partner
+            ORDER BY a.attempt
+            """).With("@id", deliveryId).With("@partner", partnerId);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        List<DeliveryAttempt>? attempts = null;
+        while (await reader.ReadAsync(ct))
+        {
+            attempts ??= [];
+            if (!reader.IsDBNull(0))
+            {
+                attempts.Add(new DeliveryAttempt(
+                    reader.GetInt32(0), Sql.FromUnixMs(reader.GetInt64(1)), reader.GetInt64(2), reader.GetString(3),
+                    reader.IsDBNull(4) ? null : reader.GetInt32(4), reader.GetNullableString(5)));
+            }
+        }
+
+        return attempts;
+    }
 
     /// <summary>Gives a claim back untouched (e.g. at shutdown), due again now.</summary>
     public Task ReleaseAsync(ClaimedDelivery delivery, CancellationToken ct) =>
@@ -139,6 +339,17 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
         await command.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>Due again at once (their first due time, so the oldest go first), with a fresh retry budget.</summary>
+    private const string Requeue = """
+        UPDATE deliveries
+        SET status = CASE WHEN attempts = 0 THEN @pending ELSE @failed END, failures = 0, next_attempt_at = created_at, updated_at = @now
+        """;
+
+    private DbCommand RedriveCommand(DbConnection connection, string condition, string partnerId) =>
+        connection.Command(Requeue + " WHERE partner_id = @partner AND status = @dead" + condition)
+            .With("@partner", partnerId).With("@dead", DeliveryStatus.Dead).With("@now", time.GetUtcNow().ToUnixTimeMilliseconds())
+            .With("@pending", DeliveryStatus.Pending).With("@failed", DeliveryStatus.Failed);
+
     private static NeedEvent ReadEvent(DbDataReader reader, int first)
     {
         using var data = JsonDocument.Parse(reader.GetString(first + 5));
@@ -176,6 +387,27 @@ internal sealed record ClaimedDelivery(
     /// <summary>The secrets to sign with at <paramref name="now"/>: the current one, and the replaced one while the rotation's overlap lasts.</summary>
     public IReadOnlyList<string> SecretsAt(DateTimeOffset now) =>
         PreviousSecret is not null && now < PreviousSecretExpiresAt ? [Secret, PreviousSecret] : [Secret];
+
+    /// <summary>Failed attempts that count toward the retry budget (throttled ones do not); a redrive starts it again.</summary>
+    public int Failures { get; init; }
+
+    /// <summary>Since when the subscription's endpoint has accepted nothing; null when its last attempt was delivered.</summary>
+    public DateTimeOffset? FailingSince { get; init; }
+}
+
+/// <summary>One try at a delivery, as kept in <c>delivery_attempts</c>; <see cref="Outcome"/> one of <see cref="AttemptOutcomes"/>.</summary>
+public sealed record DeliveryAttempt(int Attempt, DateTimeOffset StartedAt, long LatencyMs, string Outcome, int? StatusCode, string? Error);
+
+public static class AttemptOutcomes
+{
+    public const string Delivered = "delivered";
+    public const string Failed = "failed";
+
+    /// <summary>429 or 503 with <c>Retry-After</c>: tried again when the endpoint asked, without using up the retry budget.</summary>
+    public const string Throttled = "throttled";
+
+    /// <summary>410 Gone: the subscription is disabled.</summary>
+    public const string Gone = "gone";
 }
 
 public sealed record DeliveryRecord(

@@ -206,16 +206,19 @@ internal sealed class HouseholdStore(IStoreProvider provider, TimeProvider time,
         return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 
-    /// <summary>The active subscriptions of the partners this household gave any consent, with the consented types.</summary>
+    /// <summary>
+    /// The active and disabled subscriptions of the partners this household gave any consent, with the consented types
+    /// (a disabled one's deliveries are held when claimed, kept for when the partner enables it again).
+    /// </summary>
     private static async Task<IReadOnlyList<ConsentedSubscription>> LoadConsentedSubscriptionsAsync(
         DbConnection connection, DbTransaction transaction, string householdId, CancellationToken ct)
     {
         await using var command = connection.Command("""
             SELECT s.id, s.partner_id, s.types_json, c.types_json
             FROM subscriptions s JOIN consents c ON c.partner_id = s.partner_id AND c.household_id = @household
-            WHERE s.status = @active
+            WHERE s.status IN (@active, @disabled)
             """, transaction)
-            .With("@household", householdId).With("@active", SubscriptionStatus.Active);
+            .With("@household", householdId).With("@active", SubscriptionStatus.Active).With("@disabled", SubscriptionStatus.Disabled);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var subscriptions = new List<ConsentedSubscription>();
         while (await reader.ReadAsync(ct))

@@ -22,6 +22,18 @@ internal static class Sql
         return command;
     }
 
+    /// <summary>Adds <paramref name="values"/> as <c>{prefix}0</c>, <c>{prefix}1</c>, … (for an <c>IN</c> list).</summary>
+    public static DbCommand WithEach(this DbCommand command, string prefix, IEnumerable<string> values)
+    {
+        var i = 0;
+        foreach (var value in values)
+        {
+            command.With(prefix + i++, value);
+        }
+
+        return command;
+    }
+
     public static string? GetNullableString(this DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 

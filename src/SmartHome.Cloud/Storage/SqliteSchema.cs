@@ -68,7 +68,10 @@ internal static class SqliteSchema
                 previous_secret_expires_at BIGINT NULL,
                 mqtt BOOLEAN NOT NULL,
                 status TEXT NOT NULL,
-                created_at BIGINT NOT NULL
+                created_at BIGINT NOT NULL,
+                disabled_reason TEXT NULL,
+                disabled_at BIGINT NULL,
+                failing_since BIGINT NULL
             );
             CREATE INDEX ix_subscriptions_partner ON subscriptions (partner_id);
 
@@ -93,11 +96,34 @@ internal static class SqliteSchema
                 last_error TEXT NULL,
                 created_at BIGINT NOT NULL,
                 updated_at BIGINT NOT NULL,
+                failures INTEGER NOT NULL DEFAULT 0,
                 UNIQUE (event_id, subscription_id)
             );
             CREATE INDEX ix_deliveries_due ON deliveries (status, next_attempt_at);
             CREATE INDEX ix_deliveries_partner ON deliveries (partner_id, created_at);
             CREATE INDEX ix_deliveries_claim ON deliveries (claim_token);
+            CREATE INDEX ix_deliveries_subscription ON deliveries (subscription_id, status);
+
+            CREATE TABLE delivery_attempts (
+                delivery_id TEXT NOT NULL REFERENCES deliveries (id),
+                attempt INTEGER NOT NULL,
+                started_at BIGINT NOT NULL,
+                latency_ms BIGINT NOT NULL,
+                outcome TEXT NOT NULL,
+                status_code INTEGER NULL,
+                error TEXT NULL,
+                PRIMARY KEY (delivery_id, attempt)
+            );
+
+            CREATE TABLE partner_notices (
+                id TEXT NOT NULL PRIMARY KEY,
+                partner_id TEXT NOT NULL REFERENCES partners (id),
+                subscription_id TEXT NULL,
+                kind TEXT NOT NULL,
+                message TEXT NOT NULL,
+                created_at BIGINT NOT NULL
+            );
+            CREATE INDEX ix_partner_notices_partner ON partner_notices (partner_id, created_at);
 
             CREATE TABLE server_secrets (
                 name TEXT NOT NULL PRIMARY KEY,

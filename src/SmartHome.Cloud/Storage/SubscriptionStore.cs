@@ -5,7 +5,7 @@ namespace SmartHome.Cloud.Storage;
 /// <summary>Partners' subscriptions to need-event types, delivered by webhook or over MQTT.</summary>
 internal sealed class SubscriptionStore(IStoreProvider provider)
 {
-    private const string Columns = "id, partner_id, types_json, webhook_url, mqtt, status, created_at";
+    private const string Columns = "id, partner_id, types_json, webhook_url, mqtt, status, created_at, disabled_reason";
 
     public async Task AddAsync(SubscriptionRecord subscription, string secret, CancellationToken ct)
     {
@@ -35,6 +35,25 @@ internal sealed class SubscriptionStore(IStoreProvider provider)
         }
 
         return subscriptions;
+    }
+
+    /// <summary>The partner's own subscription that is not deleted; null when it has none by that id.</summary>
+    public async Task<SubscriptionRecord?> FindAsync(string partnerId, string subscriptionId, CancellationToken ct)
+    {
+        await using var connection = await provider.OpenAsync(ct);
+        await using var command = connection.Command($"SELECT {Columns} FROM subscriptions WHERE id = @id AND partner_id = @partner AND status <> @deleted")
+            .With("@id", subscriptionId).With("@partner", partnerId).With("@deleted", SubscriptionStatus.Deleted);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? Read(reader) : null;
+    }
+
+    /// <summary>Whether the partner takes any of its events over MQTT (and so may listen for notices there too).</summary>
+    public async Task<bool> UsesMqttAsync(string partnerId, CancellationToken ct)
+    {
+        await using var connection = await provider.OpenAsync(ct);
+        await using var command = connection.Command("SELECT COUNT(*) FROM subscriptions WHERE partner_id = @partner AND mqtt AND status <> @deleted")
+            .With("@partner", partnerId).With("@deleted", SubscriptionStatus.Deleted);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     /// <summary>Marks the partner's own subscription deleted; false when it has none by that id.</summary>
@@ -71,8 +90,15 @@ internal sealed class SubscriptionStore(IStoreProvider provider)
         reader.GetNullableString(3),
         reader.GetBoolean(4),
         reader.GetString(5),
-        Sql.FromUnixMs(reader.GetInt64(6)));
+        Sql.FromUnixMs(reader.GetInt64(6)))
+    {
+        DisabledReason = reader.GetNullableString(7),
+    };
 }
 
 public sealed record SubscriptionRecord(
-    string Id, string PartnerId, IReadOnlyList<string> Types, string? WebhookUrl, bool Mqtt, string Status, DateTimeOffset CreatedAt);
+    string Id, string PartnerId, IReadOnlyList<string> Types, string? WebhookUrl, bool Mqtt, string Status, DateTimeOffset CreatedAt)
+{
+    /// <summary>Why the cloud disabled it, while it is <c>disabled</c>.</summary>
+    public string? DisabledReason { get; init; }
+}

@@ -72,6 +72,11 @@ public class StartupTests
     [InlineData("SmartHome:Cloud:Delivery:SecretRotationOverlap", "31.00:00:00")]
     [InlineData("SmartHome:Cloud:Delivery:SecretRotationOverlap", "-00:00:01")]
     [InlineData("SmartHome:Cloud:Delivery:MaxEventBytes", "10")]
+
+    [InlineData("SmartHome:Cloud:Delivery:DisableAfter", "00:00:10")]
+    [InlineData("SmartHome:Cloud:Delivery:MaxRetryAfter", "2.00:00:00")]
+    [InlineData("SmartHome:Cloud:Delivery:Worker:RatePerEndpoint", "0")]
+    [InlineData("SmartHome:Cloud:Delivery:Worker:BurstPerEndpoint", "0")]
     public async Task StartAsync_SettingOutOfRange_RefusesNamingTheKey(string key, string value)
     {
         var settings = CloudTestHost.DefaultSettings(CloudTestHost.NewDatabasePath());
@@ -174,6 +179,8 @@ public class StartupTests
             "/api/v1/partners", "/api/v1/households/{householdId}/tokens", "/api/v1/subscriptions", "/api/v1/subscriptions/{id}",
             "/api/v1/deliveries", "/api/v1/household", "/api/v1/household/notifications", "/api/v1/household/consents",
             "/api/v1/household/consents/{partnerId}", "/healthz",
+            "/api/v1/subscriptions/{id}/enable", "/api/v1/deliveries/{id}/attempts", "/api/v1/deliveries/{id}/redrive",
+            "/api/v1/deliveries/redrive", "/api/v1/partner/notices",
         })
         {
             Assert.True(paths.TryGetProperty(path, out _), $"missing {path}");

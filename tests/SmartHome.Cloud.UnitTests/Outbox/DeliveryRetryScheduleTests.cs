@@ -31,4 +31,17 @@ public class DeliveryRetryScheduleTests
     {
         Assert.Equal(TimeSpan.FromSeconds(seconds), DeliveryRetrySchedule.NextDelay(1, jitter));
     }
+
+    [Theory]
+    [InlineData(120, 120)]
+    [InlineData(-30, 0)]
+    [InlineData(7200, 3600)]
+    public void Throttled_RetryAtTheAskedTimeBoundedByNowAndTheMaximum(int askedSeconds, int expectedSeconds)
+    {
+        var now = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+
+        var retryAt = DeliveryRetrySchedule.Throttled(now, now.AddSeconds(askedSeconds), TimeSpan.FromHours(1));
+
+        Assert.Equal(now.AddSeconds(expectedSeconds), retryAt);
+    }
 }
