@@ -67,7 +67,7 @@ internal sealed class StockLowRule : INeedRule
             var fellBelow = LatestChange(twin, minimum, covered) ?? now;
             context.Raise(
                 NeedEventTypes.StockLow,
-                $"stock/{minimum.Key}",
+                Subjects.Stock(minimum.Key),
                 fellBelow.UtcTicks.ToString(CultureInfo.InvariantCulture),
                 fellBelow,
                 new StockLowData

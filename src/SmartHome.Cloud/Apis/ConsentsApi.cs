@@ -18,11 +18,12 @@ public static class ConsentsApi
         group.MapPut("/{partnerId}", PutAsync)
             .WithName("PutConsent")
             .WithSummary("Let a partner receive the household's events of these types")
-            .WithDescription("Replaces the partner's consent. Types take a trailing '*' wildcard, e.g. \"shg.food.*\".");
+            .WithDescription("Replaces the partner's consent. Types take a trailing '*' wildcard, e.g. \"shg.food.*\". " +
+                "Deliveries to the partner not made yet whose type the new consent does not cover are cancelled at once.");
         group.MapDelete("/{partnerId}", RevokeAsync)
             .WithName("RevokeConsent")
             .WithSummary("Revoke a partner's consent")
-            .WithDescription("Deliveries to the partner not yet made are cancelled when they come due.");
+            .WithDescription("The partner's deliveries of the household's events not made yet (pending or retrying) are cancelled at once.");
         return app;
     }
 

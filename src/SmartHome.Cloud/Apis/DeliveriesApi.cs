@@ -18,7 +18,7 @@ public static class DeliveriesApi
         group.MapGet("/", ListAsync)
             .WithName("ListDeliveries")
             .WithSummary("List the partner's deliveries")
-            .WithDescription("status: pending (not tried yet), failed (retry scheduled), delivered, dead (retries ran out), cancelled (no consent, or the subscription was deleted) or held (the subscription is disabled).");
+            .WithDescription("status: pending (not tried yet), failed (retry scheduled), delivered, dead (retries ran out), cancelled (no consent, the subscription was deleted, or stale: no longer true or past its news lifetime), superseded (a newer event about the same subject replaced it) or held (the subscription is disabled).");
         group.MapGet("/{id}/attempts", ListAttemptsAsync)
             .WithName("ListDeliveryAttempts")
             .WithSummary("Every attempt of one of the partner's deliveries, first first")

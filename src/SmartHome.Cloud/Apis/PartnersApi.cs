@@ -52,5 +52,10 @@ public sealed record CreatedPartner(string Id, string ApiKey);
 
 public static class PartnerKinds
 {
-    public static IReadOnlyList<string> All { get; } = ["grocery", "recipe", "dietitian", "other"];
+    public const string Grocery = "grocery";
+    public const string Recipe = "recipe";
+    public const string Dietitian = "dietitian";
+    public const string Other = "other";
+
+    public static IReadOnlyList<string> All { get; } = [Grocery, Recipe, Dietitian, Other];
 }

@@ -17,19 +17,19 @@ public static class SubscriptionsApi
         group.MapPost("/", CreateAsync)
             .WithName("CreateSubscription")
             .WithSummary("Subscribe to need events")
-            .WithDescription("A webhook endpoint must pass the CloudEvents abuse-protection handshake first (else 422). The secret signs every delivery.");
+            .WithDescription("A webhook endpoint must pass the CloudEvents abuse-protection handshake first (else 422). The secret signs every delivery. " +
+                "An optional attribute filter narrows the events, e.g. {\"filter\":{\"category\":[\"dairy\",\"meat\"]}}; filterable: category and location (food events; category also stock.low), compartment (temperature excursions).");
         group.MapGet("/", ListAsync)
             .WithName("ListSubscriptions")
             .WithSummary("List the partner's subscriptions");
         group.MapDelete("/{id}", DeleteAsync)
             .WithName("DeleteSubscription")
             .WithSummary("Delete one of the partner's subscriptions")
-            .WithDescription("Its queued deliveries are cancelled when they come due.");
+            .WithDescription("Its deliveries not made yet (pending or retrying) are cancelled at once.");
         group.MapPost("/{id}/secret", RotateSecretAsync)
             .WithName("RotateSubscriptionSecret")
             .WithSummary("Rotate a subscription's signing secret")
             .WithDescription("Returns a new whsec_ secret. Until previousSecretExpiresAt (SmartHome:Cloud:Delivery:SecretRotationOverlap after now) every delivery carries two signatures, by the new and the old secret; then only the new one.");
-
         group.MapPost("/{id}/enable", EnableAsync)
             .WithName("EnableSubscription")
             .WithSummary("Re-activate a subscription the cloud disabled")
@@ -87,6 +87,7 @@ public static class SubscriptionsApi
     {
         var errors = new ValidationErrors();
         errors.CheckTypes(request.Types);
+        errors.CheckFilter(request.Filter, request.Types);
         Uri? url = null;
         if ((request.Webhook is null) == (request.Mqtt is null))
         {
@@ -118,7 +119,7 @@ public static class SubscriptionsApi
 
         var subscription = new SubscriptionRecord(
             "sub_" + Guid.CreateVersion7().ToString("N"), user.PartnerId(), [.. request.Types!], url?.AbsoluteUri, url is null,
-            SubscriptionStatus.Active, time.GetUtcNow());
+            SubscriptionStatus.Active, time.GetUtcNow(), SubscriptionFilterRules.Normalise(request.Filter));
         var secret = StandardWebhookSigner.NewSecret();
         await subscriptions.AddAsync(subscription, secret, ct);
         return TypedResults.Created($"/api/v1/subscriptions/{subscription.Id}", new CreatedSubscription(subscription.Id, secret, subscription.Status));
@@ -161,7 +162,9 @@ public static class SubscriptionsApi
 
 public sealed record RotatedSecret(string Id, string Secret, DateTimeOffset PreviousSecretExpiresAt);
 
-public sealed record CreateSubscriptionRequest(IReadOnlyList<string>? Types, WebhookTarget? Webhook, MqttTarget? Mqtt);
+/// <summary>A new subscription; <c>Filter</c> (optional) maps a filterable attribute to the values it accepts.</summary>
+public sealed record CreateSubscriptionRequest(
+    IReadOnlyList<string>? Types, WebhookTarget? Webhook, MqttTarget? Mqtt, IReadOnlyDictionary<string, IReadOnlyList<string>?>? Filter = null);
 
 public sealed record WebhookTarget(string? Url);
 
@@ -170,14 +173,16 @@ public sealed record MqttTarget;
 
 public sealed record CreatedSubscription(string Id, string Secret, string Status);
 
-public sealed record SubscriptionView(string Id, IReadOnlyList<string> Types, WebhookTarget? Webhook, MqttTarget? Mqtt, string Status, DateTimeOffset CreatedAt)
+public sealed record SubscriptionView(
+    string Id, IReadOnlyList<string> Types, WebhookTarget? Webhook, MqttTarget? Mqtt, string Status, DateTimeOffset CreatedAt,
+    IReadOnlyDictionary<string, string[]>? Filter = null)
 {
     /// <summary>Why the cloud disabled it, while its status is <c>disabled</c>.</summary>
     public string? DisabledReason { get; init; }
 
     internal static SubscriptionView From(SubscriptionRecord record) => new(
         record.Id, record.Types, record.WebhookUrl is null ? null : new WebhookTarget(record.WebhookUrl), record.Mqtt ? new MqttTarget() : null,
-        record.Status, record.CreatedAt)
+        record.Status, record.CreatedAt, record.Filter)
     {
         DisabledReason = record.DisabledReason,
     };

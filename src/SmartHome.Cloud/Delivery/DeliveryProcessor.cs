@@ -12,13 +12,17 @@ namespace SmartHome.Cloud.Delivery;
 /// <summary>
 /// Attempts one claimed delivery. Consent and the subscription are checked now, at delivery time: without them the
 /// delivery is <c>cancelled</c> with the reason and nothing is sent (a consent given later does not revive it).
-/// The event goes out as the partner's CloudEvent, with the household under the partner's pseudonym and an event id
-/// of its own. A delivery of a disabled subscription is <c>held</c> unsent; what follows an attempt is
-/// <see cref="DeliveryOutcomes"/>' business.
+/// A newer event about the same subject for the same subscription makes it <c>superseded</c>
+/// (<see cref="NeedEventCollapse"/>); an event no longer true in the household's twin, or past its news lifetime, is
+/// <c>cancelled</c> as stale (<see cref="NeedEventRelevance"/>).
+/// The event goes out as the partner's CloudEvent, with the household under the partner's pseudonym, an event id
+/// of its own and only the data its kind of partner receives (<see cref="PartnerDataMinimiser"/>). A delivery of a
+/// disabled subscription is <c>held</c> unsent; what follows an attempt is <see cref="DeliveryOutcomes"/>' business.
 /// </summary>
 internal sealed class DeliveryProcessor(
     DeliveryStore deliveries,
     ConsentStore consents,
+    HouseholdStore households,
     HouseholdPseudonyms pseudonyms,
     WebhookSender webhooks,
     DeliveryOutcomes outcomes,
@@ -40,7 +44,7 @@ internal sealed class DeliveryProcessor(
 
         if (delivery.SubscriptionStatus != SubscriptionStatus.Active)
         {
-            await CancelAsync(delivery, "the subscription was deleted", ct);
+            await CancelAsync(delivery, SubscriptionStore.DeletedReason, ct);
             return;
         }
 
@@ -51,9 +55,24 @@ internal sealed class DeliveryProcessor(
             return;
         }
 
+        if (await deliveries.FindNewerAsync(delivery, NeedEventCollapse.SupersededBy(needEvent.Type), ct) is { } newer)
+        {
+            await deliveries.MarkSupersededAsync(delivery, newer, ct);
+            Log.Superseded(logger, delivery.Id, delivery.PartnerId, newer);
+            return;
+        }
+
+        var twin = await households.FindTwinAsync(needEvent.HouseholdId, ct);
+        if (NeedEventRelevance.WhyStale(needEvent, twin, time.GetUtcNow()) is { } stale)
+        {
+            await CancelAsync(delivery, stale, ct);
+            return;
+        }
+
         var householdRef = await pseudonyms.ForPartnerAsync(delivery.PartnerId, needEvent.HouseholdId, ct);
         var eventId = PartnerEventIds.For(delivery.PartnerId, needEvent.Id);
-        var body = NeedEventCloudEventWriter.ToStructuredJson(needEvent, eventId, $"/households/{householdRef}");
+        var shared = needEvent with { Data = PartnerDataMinimiser.Minimise(delivery.PartnerKind, needEvent.Type, needEvent.Data) };
+        var body = NeedEventCloudEventWriter.ToStructuredJson(shared, eventId, $"/households/{householdRef}");
         if (Encoding.UTF8.GetByteCount(body) is var size && size > options.CurrentValue.MaxEventBytes)
         {
             // No retry could make it smaller; dead, it stays listed and can be sent again once the limit is raised.

@@ -37,4 +37,7 @@ internal static partial class Log
 
     [LoggerMessage(2211, LogLevel.Information, "Held delivery {DeliveryId} to partner {PartnerId}: its subscription is disabled")]
     public static partial void Held(ILogger logger, string deliveryId, string partnerId);
+
+    [LoggerMessage(2212, LogLevel.Information, "Delivery {DeliveryId} to partner {PartnerId} is superseded by delivery {NewerDeliveryId} about the same subject")]
+    public static partial void Superseded(ILogger logger, string deliveryId, string partnerId, string newerDeliveryId);
 }

@@ -3,8 +3,10 @@ namespace SmartHome.Cloud.Storage;
 /// <summary>
 /// A delivery's life: <c>pending</c> (not tried yet) → <c>delivered</c>; or <c>failed</c> (an attempt failed, another
 /// is scheduled) → … → <c>dead</c> (the retry schedule ran out); or <c>cancelled</c> (at delivery time the household
-/// had not consented, or the subscription was gone: never sent); or <c>held</c> (its subscription was disabled: kept, and
-/// due again when the partner enables it). A <c>dead</c> delivery can be redriven: <c>pending</c> again with a fresh budget.
+/// had not consented, or the subscription was gone, or the event was stale: never sent); or <c>superseded</c> (a newer
+/// event about the same subject for the same subscription made it pointless: never sent); or <c>held</c> (its
+/// subscription was disabled: kept, and due again when the partner enables it). A <c>dead</c> delivery can be redriven:
+/// <c>pending</c> again with a fresh budget.
 /// </summary>
 public static class DeliveryStatus
 {
@@ -14,6 +16,7 @@ public static class DeliveryStatus
     public const string Dead = "dead";
     public const string Cancelled = "cancelled";
     public const string Held = "held";
+    public const string Superseded = "superseded";
 
-    public static IReadOnlyList<string> All { get; } = [Pending, Delivered, Failed, Dead, Cancelled, Held];
+    public static IReadOnlyList<string> All { get; } = [Pending, Delivered, Failed, Dead, Cancelled, Held, Superseded];
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using SmartHome.Cloud.Apis;
 using SmartHome.Cloud.Core.Events;
 
 namespace SmartHome.Cloud.Storage;
@@ -8,6 +9,9 @@ namespace SmartHome.Cloud.Storage;
 /// The durable delivery outbox. Workers claim due rows by stamping them with a claim token and pushing their
 /// next attempt past a lease, in one statement whose conditions are re-checked per row, so two workers (or two
 /// replicas) never take the same delivery, and a worker that dies only delays its claims until the lease ends.
+/// A delivery is not claimed while an older one of the same subscription about the same subject is still queued or
+/// retrying (in the order they were queued: SQLite's rowid), so retries never reorder a subject's events; deliveries
+/// without a subject, of other subjects and of other subscriptions stay independent.
 /// </summary>
 internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
 {
@@ -26,9 +30,13 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
             await using var claim = connection.Command($"""
                 UPDATE deliveries SET claim_token = @token, next_attempt_at = @leaseEnd, updated_at = @now
                 WHERE id IN (
-                    SELECT id FROM deliveries
-                    WHERE status IN (@pending, @failed) AND next_attempt_at <= @now{skipped}
-                    ORDER BY next_attempt_at, id
+                    SELECT d.id FROM deliveries d
+                    WHERE d.status IN (@pending, @failed) AND d.next_attempt_at <= @now{skipped}
+                      AND NOT EXISTS (
+                          SELECT 1 FROM deliveries o
+                          WHERE o.subscription_id = d.subscription_id AND o.subject = d.subject
+                            AND o.status IN (@pending, @failed) AND o.rowid < d.rowid)
+                    ORDER BY d.next_attempt_at, d.id
                     LIMIT @limit)
                   AND status IN (@pending, @failed) AND next_attempt_at <= @now
                 """, transaction)
@@ -46,10 +54,11 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
         await using var select = connection.Command("""
             SELECT d.id, d.attempts, d.subscription_id, d.partner_id, s.status, s.webhook_url, s.secret, s.mqtt,
                    e.id, e.type, e.household_id, e.subject, e.time, e.data_json, s.previous_secret, s.previous_secret_expires_at,
-                   d.failures, s.failing_since
+                   d.failures, s.failing_since, p.kind
             FROM deliveries d
             JOIN subscriptions s ON s.id = d.subscription_id
             JOIN events e ON e.id = d.event_id
+            JOIN partners p ON p.id = d.partner_id
             WHERE d.claim_token = @token
             ORDER BY d.next_attempt_at, d.id
             """).With("@token", token);
@@ -59,7 +68,7 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
         {
             claimed.Add(new ClaimedDelivery(
                 reader.GetString(0), token, leaseEnd, reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.GetNullableString(5), reader.GetString(6), reader.GetBoolean(7), ReadEvent(reader, 8))
+                reader.GetNullableString(5), reader.GetString(6), reader.GetBoolean(7), ReadEvent(reader, 8), reader.GetString(18))
             {
                 PreviousSecret = reader.GetNullableString(14),
                 PreviousSecretExpiresAt = reader.IsDBNull(15) ? null : Sql.FromUnixMs(reader.GetInt64(15)),
@@ -272,6 +281,40 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
         }
 
         return attempts;
+
+    public Task MarkSupersededAsync(ClaimedDelivery delivery, string newerDeliveryId, CancellationToken ct) =>
+        FinishAttemptAsync(delivery, DeliveryStatus.Superseded, delivery.Attempts, time.GetUtcNow(), null, $"superseded by delivery {newerDeliveryId}", ct);
+
+    /// <summary>
+    /// A delivery of the same subscription about the same subject, queued after <paramref name="delivery"/>, whose
+    /// event is one of <paramref name="types"/> and that is not itself cancelled or superseded; null when there is none.
+    /// </summary>
+    public async Task<string?> FindNewerAsync(ClaimedDelivery delivery, IReadOnlyList<string> types, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        ArgumentNullException.ThrowIfNull(types);
+        if (delivery.Event.Subject is null || types.Count == 0)
+        {
+            return null;
+        }
+
+        var typeParameters = string.Join(", ", types.Select((_, i) => $"@type{i}"));
+        await using var connection = await provider.OpenAsync(ct);
+        await using var command = connection.Command($"""
+            SELECT n.id FROM deliveries n JOIN events e ON e.id = n.event_id
+            WHERE n.subscription_id = @subscription AND n.subject = @subject
+              AND n.rowid > (SELECT rowid FROM deliveries WHERE id = @id)
+              AND n.status NOT IN (@cancelled, @superseded) AND e.type IN ({typeParameters})
+            ORDER BY n.rowid DESC LIMIT 1
+            """)
+            .With("@subscription", delivery.SubscriptionId).With("@subject", delivery.Event.Subject).With("@id", delivery.Id)
+            .With("@cancelled", DeliveryStatus.Cancelled).With("@superseded", DeliveryStatus.Superseded);
+        for (var i = 0; i < types.Count; i++)
+        {
+            command.With($"@type{i}", types[i]);
+        }
+
+        return await command.ExecuteScalarAsync(ct) as string;
     }
 
     /// <summary>Gives a claim back untouched (e.g. at shutdown), due again now.</summary>
@@ -365,7 +408,7 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
     }
 }
 
-/// <summary>A delivery this worker holds until it records the outcome, with all it needs to attempt it.</summary>
+/// <summary>A delivery this worker holds until it records the outcome, with all it needs to attempt it (the partner's kind decides what of the data it gets).</summary>
 internal sealed record ClaimedDelivery(
     string Id,
     string ClaimToken,
@@ -377,7 +420,8 @@ internal sealed record ClaimedDelivery(
     string? WebhookUrl,
     string Secret,
     bool Mqtt,
-    NeedEvent Event)
+    NeedEvent Event,
+    string PartnerKind = PartnerKinds.Other)
 {
     /// <summary>The secret the subscription's last rotation replaced, if any.</summary>
     public string? PreviousSecret { get; init; }

@@ -171,9 +171,9 @@ internal sealed class HouseholdStore(IStoreProvider provider, TimeProvider time,
             }
 
             subscriptions ??= await LoadConsentedSubscriptionsAsync(connection, transaction, householdId, ct);
-            foreach (var subscription in subscriptions.Where(s => s.Wants(needEvent.Type)))
+            foreach (var subscription in subscriptions.Where(s => s.Wants(needEvent)))
             {
-                await InsertDeliveryAsync(connection, transaction, needEvent.Id, subscription, ct);
+                await InsertDeliveryAsync(connection, transaction, needEvent, subscription, ct);
                 result = result with { DeliveriesQueued = result.DeliveriesQueued + 1 };
             }
         }
@@ -208,13 +208,14 @@ internal sealed class HouseholdStore(IStoreProvider provider, TimeProvider time,
 
     /// <summary>
     /// The active and disabled subscriptions of the partners this household gave any consent, with the consented types
-    /// (a disabled one's deliveries are held when claimed, kept for when the partner enables it again).
+    /// and their attribute filters (a disabled one's deliveries are held when claimed, kept for when the partner enables
+    /// it again).
     /// </summary>
     private static async Task<IReadOnlyList<ConsentedSubscription>> LoadConsentedSubscriptionsAsync(
         DbConnection connection, DbTransaction transaction, string householdId, CancellationToken ct)
     {
         await using var command = connection.Command("""
-            SELECT s.id, s.partner_id, s.types_json, c.types_json
+            SELECT s.id, s.partner_id, s.types_json, c.types_json, s.filter_json
             FROM subscriptions s JOIN consents c ON c.partner_id = s.partner_id AND c.household_id = @household
             WHERE s.status IN (@active, @disabled)
             """, transaction)
@@ -223,30 +224,37 @@ internal sealed class HouseholdStore(IStoreProvider provider, TimeProvider time,
         var subscriptions = new List<ConsentedSubscription>();
         while (await reader.ReadAsync(ct))
         {
-            subscriptions.Add(new(reader.GetString(0), reader.GetString(1), StoreJsonContext.TypesFrom(reader.GetString(2)), StoreJsonContext.TypesFrom(reader.GetString(3))));
+            subscriptions.Add(new(
+                reader.GetString(0), reader.GetString(1), StoreJsonContext.TypesFrom(reader.GetString(2)), StoreJsonContext.TypesFrom(reader.GetString(3)),
+                StoreJsonContext.FilterFrom(reader.GetNullableString(4))));
         }
 
         return subscriptions;
     }
 
-    private async Task InsertDeliveryAsync(DbConnection connection, DbTransaction transaction, string eventId, ConsentedSubscription subscription, CancellationToken ct)
+    /// <summary>Queues the event for the subscription; the row carries the event's subject so the worker keeps each subject's deliveries in order.</summary>
+    private async Task InsertDeliveryAsync(DbConnection connection, DbTransaction transaction, NeedEvent needEvent, ConsentedSubscription subscription, CancellationToken ct)
     {
         var now = Now();
         await using var command = connection.Command("""
-            INSERT INTO deliveries (id, event_id, subscription_id, partner_id, status, attempts, next_attempt_at, created_at, updated_at)
-            VALUES (@id, @event, @subscription, @partner, @pending, 0, @now, @now, @now)
+            INSERT INTO deliveries (id, event_id, subscription_id, partner_id, status, attempts, next_attempt_at, created_at, updated_at, subject)
+            VALUES (@id, @event, @subscription, @partner, @pending, 0, @now, @now, @now, @subject)
             ON CONFLICT DO NOTHING
             """, transaction)
-            .With("@id", Guid.CreateVersion7().ToString("N")).With("@event", eventId).With("@subscription", subscription.Id)
+            .With("@id", Guid.CreateVersion7().ToString("N")).With("@event", needEvent.Id).With("@subscription", subscription.Id)
+            .With("@subject", needEvent.Subject)
             .With("@partner", subscription.PartnerId).With("@pending", DeliveryStatus.Pending).With("@now", now);
         await command.ExecuteNonQueryAsync(ct);
     }
 
     private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
 
-    private sealed record ConsentedSubscription(string Id, string PartnerId, string[] Types, string[] ConsentedTypes)
+    private sealed record ConsentedSubscription(string Id, string PartnerId, string[] Types, string[] ConsentedTypes, Dictionary<string, string[]>? Filter)
     {
-        public bool Wants(string type) => EventTypePattern.MatchesAny(Types, type) && EventTypePattern.MatchesAny(ConsentedTypes, type);
+        public bool Wants(NeedEvent needEvent) =>
+            EventTypePattern.MatchesAny(Types, needEvent.Type)
+            && EventTypePattern.MatchesAny(ConsentedTypes, needEvent.Type)
+            && EventDataFilter.Matches(Filter, needEvent.Type, needEvent.Data);
     }
 }
 

@@ -71,7 +71,8 @@ internal static class SqliteSchema
                 created_at BIGINT NOT NULL,
                 disabled_reason TEXT NULL,
                 disabled_at BIGINT NULL,
-                failing_since BIGINT NULL
+                failing_since BIGINT NULL,
+                filter_json TEXT NULL
             );
             CREATE INDEX ix_subscriptions_partner ON subscriptions (partner_id);
 
@@ -97,8 +98,10 @@ internal static class SqliteSchema
                 created_at BIGINT NOT NULL,
                 updated_at BIGINT NOT NULL,
                 failures INTEGER NOT NULL DEFAULT 0,
+                subject TEXT NULL,
                 UNIQUE (event_id, subscription_id)
             );
+            CREATE INDEX ix_deliveries_subject ON deliveries (subscription_id, subject, status);
             CREATE INDEX ix_deliveries_due ON deliveries (status, next_attempt_at);
             CREATE INDEX ix_deliveries_partner ON deliveries (partner_id, created_at);
             CREATE INDEX ix_deliveries_claim ON deliveries (claim_token);

@@ -3,21 +3,25 @@ using System.Data.Common;
 namespace SmartHome.Cloud.Storage;
 
 /// <summary>Partners' subscriptions to need-event types, delivered by webhook or over MQTT.</summary>
-internal sealed class SubscriptionStore(IStoreProvider provider)
+internal sealed class SubscriptionStore(IStoreProvider provider, TimeProvider time)
 {
-    private const string Columns = "id, partner_id, types_json, webhook_url, mqtt, status, created_at, disabled_reason";
+    private const string Columns = "id, partner_id, types_json, webhook_url, mqtt, status, created_at, filter_json, disabled_reason";
+
+    /// <summary>Why a deleted subscription's queued deliveries were cancelled.</summary>
+    public const string DeletedReason = "the subscription was deleted";
 
     public async Task AddAsync(SubscriptionRecord subscription, string secret, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(subscription);
         await using var connection = await provider.OpenAsync(ct);
         await using var command = connection.Command("""
-            INSERT INTO subscriptions (id, partner_id, types_json, webhook_url, secret, mqtt, status, created_at)
-            VALUES (@id, @partner, @types, @url, @secret, @mqtt, @status, @created)
+            INSERT INTO subscriptions (id, partner_id, types_json, webhook_url, secret, mqtt, status, created_at, filter_json)
+            VALUES (@id, @partner, @types, @url, @secret, @mqtt, @status, @created, @filter)
             """)
             .With("@id", subscription.Id).With("@partner", subscription.PartnerId).With("@types", StoreJsonContext.ToJson(subscription.Types))
             .With("@url", subscription.WebhookUrl).With("@secret", secret).With("@mqtt", subscription.Mqtt)
-            .With("@status", subscription.Status).With("@created", subscription.CreatedAt.ToUnixTimeMilliseconds());
+            .With("@status", subscription.Status).With("@created", subscription.CreatedAt.ToUnixTimeMilliseconds())
+            .With("@filter", StoreJsonContext.FilterToJson(subscription.Filter));
         await command.ExecuteNonQueryAsync(ct);
     }
 
@@ -56,14 +60,28 @@ internal sealed class SubscriptionStore(IStoreProvider provider)
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
-    /// <summary>Marks the partner's own subscription deleted; false when it has none by that id.</summary>
+    /// <summary>
+    /// Marks the partner's own subscription deleted and, in the same transaction, cancels its deliveries still queued
+    /// or retrying; false when it has none by that id.
+    /// </summary>
     public async Task<bool> DeleteAsync(string partnerId, string subscriptionId, CancellationToken ct)
     {
         await using var connection = await provider.OpenAsync(ct);
+        await using var transaction = await provider.BeginWriteAsync(connection, ct);
         await using var command = connection.Command(
-            "UPDATE subscriptions SET status = @deleted WHERE id = @id AND partner_id = @partner AND status <> @deleted")
+            "UPDATE subscriptions SET status = @deleted WHERE id = @id AND partner_id = @partner AND status <> @deleted", transaction)
             .With("@deleted", SubscriptionStatus.Deleted).With("@id", subscriptionId).With("@partner", partnerId);
-        return await command.ExecuteNonQueryAsync(ct) == 1;
+        if (await command.ExecuteNonQueryAsync(ct) != 1)
+        {
+            return false;
+        }
+
+        await using var cancel = connection.Command(
+            $"UPDATE deliveries SET {QueuedDeliveries.CancelSet} WHERE subscription_id = @subscription AND {QueuedDeliveries.IsQueued}", transaction)
+            .With("@subscription", subscriptionId).WithCancellation(DeletedReason, time.GetUtcNow());
+        await cancel.ExecuteNonQueryAsync(ct);
+        await transaction.CommitAsync(ct);
+        return true;
     }
 
     /// <summary>
@@ -90,14 +108,17 @@ internal sealed class SubscriptionStore(IStoreProvider provider)
         reader.GetNullableString(3),
         reader.GetBoolean(4),
         reader.GetString(5),
-        Sql.FromUnixMs(reader.GetInt64(6)))
+        Sql.FromUnixMs(reader.GetInt64(6)),
+        StoreJsonContext.FilterFrom(reader.GetNullableString(7)))
     {
-        DisabledReason = reader.GetNullableString(7),
+        DisabledReason = reader.GetNullableString(8),
     };
 }
 
+/// <summary>A subscription; <c>Filter</c> is its attribute filter (see <see cref="Core.Events.EventDataFilter"/>), null for none.</summary>
 public sealed record SubscriptionRecord(
-    string Id, string PartnerId, IReadOnlyList<string> Types, string? WebhookUrl, bool Mqtt, string Status, DateTimeOffset CreatedAt)
+    string Id, string PartnerId, IReadOnlyList<string> Types, string? WebhookUrl, bool Mqtt, string Status, DateTimeOffset CreatedAt,
+    IReadOnlyDictionary<string, string[]>? Filter = null)
 {
     /// <summary>Why the cloud disabled it, while it is <c>disabled</c>.</summary>
     public string? DisabledReason { get; init; }
