@@ -15,9 +15,10 @@ namespace SmartHome.Cloud.Delivery;
 /// A newer event about the same subject for the same subscription makes it <c>superseded</c>
 /// (<see cref="NeedEventCollapse"/>); an event no longer true in the household's twin, or past its news lifetime, is
 /// <c>cancelled</c> as stale (<see cref="NeedEventRelevance"/>).
-/// The event goes out as the partner's CloudEvent, with the household under the partner's pseudonym, an event id
-/// of its own and only the data its kind of partner receives (<see cref="PartnerDataMinimiser"/>). A delivery of a
-/// disabled subscription is <c>held</c> unsent; what follows an attempt is <see cref="DeliveryOutcomes"/>' business.
+/// The event goes out as the partner's CloudEvent, with the household and the subject under the partner's pseudonyms,
+/// an event id of its own and only the data its kind of partner receives (<see cref="PartnerDataMinimiser"/>). A
+/// delivery of a disabled subscription is <c>held</c> unsent; what follows an attempt is <see cref="DeliveryOutcomes"/>'
+/// business.
 /// </summary>
 internal sealed class DeliveryProcessor(
     DeliveryStore deliveries,
@@ -71,7 +72,11 @@ internal sealed class DeliveryProcessor(
 
         var householdRef = await pseudonyms.ForPartnerAsync(delivery.PartnerId, needEvent.HouseholdId, ct);
         var eventId = PartnerEventIds.For(delivery.PartnerId, needEvent.Id);
-        var shared = needEvent with { Data = PartnerDataMinimiser.Minimise(delivery.PartnerKind, needEvent.Type, needEvent.Data) };
+        var shared = needEvent with
+        {
+            Subject = needEvent.Subject is { } subject ? await pseudonyms.SubjectForPartnerAsync(delivery.PartnerId, needEvent.HouseholdId, subject, ct) : null,
+            Data = PartnerDataMinimiser.Minimise(delivery.PartnerKind, needEvent.Type, needEvent.Data),
+        };
         var body = NeedEventCloudEventWriter.ToStructuredJson(shared, eventId, $"/households/{householdRef}");
         if (Encoding.UTF8.GetByteCount(body) is var size && size > options.CurrentValue.MaxEventBytes)
         {

@@ -38,4 +38,22 @@ public sealed class HouseholdPseudonymsTests : IAsyncLifetime
 
         Assert.Equal(3, refs.Distinct().Count());
     }
+
+    [Fact]
+    public async Task SubjectForPartnerAsync_KeepsTheKindHidesTheIdsAndIsStablePerSubject()
+    {
+        var sut = host.Service<HouseholdPseudonyms>();
+
+        var milk = await sut.SubjectForPartnerAsync("partner-a", "home-1", "items/milk-1", CancellationToken.None);
+        var milkAgain = await sut.SubjectForPartnerAsync("partner-a", "home-1", "items/milk-1", CancellationToken.None);
+        var milkForB = await sut.SubjectForPartnerAsync("partner-b", "home-1", "items/milk-1", CancellationToken.None);
+        var door = await sut.SubjectForPartnerAsync("partner-a", "home-1", "appliances/demo-fridge/doors/main", CancellationToken.None);
+
+        Assert.Equal(milk, milkAgain);
+        Assert.StartsWith("items/", milk, StringComparison.Ordinal);
+        Assert.DoesNotContain("milk-1", milk, StringComparison.Ordinal);
+        Assert.NotEqual(milk, milkForB);
+        Assert.StartsWith("appliances/", door, StringComparison.Ordinal);
+        Assert.DoesNotContain("demo-fridge", door, StringComparison.Ordinal);
+    }
 }

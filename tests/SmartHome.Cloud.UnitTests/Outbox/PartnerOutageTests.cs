@@ -72,6 +72,12 @@ public class PartnerOutageTests
         Assert.True(
             delivered.IndexOf(PartnerEventIds.For(partner.Id, hamExpiring.Id)) < delivered.IndexOf(PartnerEventIds.For(partner.Id, hamUnsafe.Id)),
             "the ham's events arrive in the order they were raised");
+        var hamSubjects = receiver.Received
+            .Where(r => r.AnsweredStatus == 204 && (r.Id == PartnerEventIds.For(partner.Id, hamUnsafe.Id) || r.Id == PartnerEventIds.For(partner.Id, hamExpiring.Id)))
+            .Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("subject").GetString()!)
+            .Distinct().ToList();
+        Assert.StartsWith("items/", Assert.Single(hamSubjects), StringComparison.Ordinal);
+        Assert.DoesNotContain("ham-1", hamSubjects[0], StringComparison.Ordinal);
         var neverSent = new[] { milkRanOut, doorLeftOpen, yoghurtExpiring }.Select(e => PartnerEventIds.For(partner.Id, e.Id)).ToHashSet();
         Assert.DoesNotContain(receiver.Received, r => r.AnsweredStatus == 204 && neverSent.Contains(r.Id));
     }

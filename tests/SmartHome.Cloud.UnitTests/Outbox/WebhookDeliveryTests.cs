@@ -137,6 +137,7 @@ public class WebhookDeliveryTests
 
         var cancelled = await AssertDeliveryAsync(sut, partner.ApiKey, "cancelled", attempts: 0);
         Assert.Contains("consent", cancelled.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        await AssertDeliveryAsync(sut, partner.ApiKey, "delivered", attempts: 1);
         Assert.Single(receiver.Received);
     }
 
