@@ -281,6 +281,7 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
         }
 
         return attempts;
+    }
 
     public Task MarkSupersededAsync(ClaimedDelivery delivery, string newerDeliveryId, CancellationToken ct) =>
         FinishAttemptAsync(delivery, DeliveryStatus.Superseded, delivery.Attempts, time.GetUtcNow(), null, $"superseded by delivery {newerDeliveryId}", ct);
