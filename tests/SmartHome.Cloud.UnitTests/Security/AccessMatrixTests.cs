@@ -34,7 +34,12 @@ public sealed partial class AccessMatrixTests(AccessMatrixTests.Fixture fixture)
         ["GET /api/v1/subscriptions/"] = CloudRoles.Partner,
         ["DELETE /api/v1/subscriptions/{id}"] = CloudRoles.Partner,
         ["POST /api/v1/subscriptions/{id}/secret"] = CloudRoles.Partner,
+        ["POST /api/v1/subscriptions/{id}/enable"] = CloudRoles.Partner,
         ["GET /api/v1/deliveries/"] = CloudRoles.Partner,
+        ["GET /api/v1/deliveries/{id}/attempts"] = CloudRoles.Partner,
+        ["POST /api/v1/deliveries/{id}/redrive"] = CloudRoles.Partner,
+        ["POST /api/v1/deliveries/redrive"] = CloudRoles.Partner,
+        ["GET /api/v1/partner/notices/"] = CloudRoles.Partner,
         ["GET /api/v1/household/"] = CloudRoles.Householder,
         ["GET /api/v1/household/settings"] = CloudRoles.Householder,
         ["PUT /api/v1/household/settings"] = CloudRoles.Householder,
@@ -49,6 +54,14 @@ public sealed partial class AccessMatrixTests(AccessMatrixTests.Fixture fixture)
     {
         "DELETE /api/v1/subscriptions/{id}",
         "POST /api/v1/subscriptions/{id}/secret",
+        "POST /api/v1/subscriptions/{id}/enable",
+    };
+
+    /// <summary>Partner A acting on partner B's delivery: "METHOD path" with <c>{id}</c> standing for B's delivery id.</summary>
+    public static readonly TheoryData<string> OtherPartnersDelivery = new()
+    {
+        "GET /api/v1/deliveries/{id}/attempts",
+        "POST /api/v1/deliveries/{id}/redrive",
     };
 
     public static TheoryData<string> Protected => [.. Endpoints.Where(e => e.Value != Anyone).Select(e => e.Key)];
@@ -136,6 +149,24 @@ public sealed partial class AccessMatrixTests(AccessMatrixTests.Fixture fixture)
         using var asB = fixture.Host.Client(fixture.PartnerB.ApiKey);
         var ofB = await asB.GetFromJsonAsync<JsonElement>("/api/v1/subscriptions");
         Assert.Equal(fixture.PartnerB.SubscriptionId, Assert.Single(ofB.EnumerateArray()).GetProperty("id").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(OtherPartnersDelivery))]
+    public async Task Delivery_OfAnotherPartner_Returns404LikeAnUnknownOne(string endpoint)
+    {
+        using var asA = fixture.Host.Client(fixture.PartnerA.ApiKey);
+        using var asB = fixture.Host.Client(fixture.PartnerB.ApiKey);
+        var deliveryOfB = (await asB.GetFromJsonAsync<JsonElement>("/api/v1/deliveries"))[0];
+
+        using var response = await asA.SendAsync(Request(endpoint.Replace("{id}", deliveryOfB.GetProperty("id").GetString(), StringComparison.Ordinal)));
+        using var unknown = await asA.SendAsync(Request(endpoint.Replace("{id}", "doesnotexist", StringComparison.Ordinal)));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var unknownProblem = await unknown.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(unknownProblem.GetProperty("title").GetString(), problem.GetProperty("title").GetString());
     }
 
     [Theory]
