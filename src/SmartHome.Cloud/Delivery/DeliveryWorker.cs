@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Extensions.Options;
+using SmartHome.Cloud.Health;
 using SmartHome.Cloud.Options;
 using SmartHome.Cloud.Storage;
 
@@ -8,9 +9,9 @@ namespace SmartHome.Cloud.Delivery;
 /// <summary>
 /// Works off the delivery outbox: claims due deliveries in small batches and runs each as its own task, at most
 /// <see cref="DeliveryWorkerOptions.MaxInFlight"/> at once. Each endpoint's limits (<see cref="EndpointLimiter"/>) are
-/// taken before a delivery counts as in flight: one without room is handed back at once, due when its endpoint may
-/// have room, and the claims skip busy endpoints' subscriptions, so deliveries waiting for one endpoint never occupy
-/// the slots that others need. At shutdown it stops claiming, lets running attempts end, and hands back what it had
+/// taken before a delivery counts as in flight: one without room is handed back at once, still due and in its place,
+/// and the claims skip busy endpoints' subscriptions, so deliveries waiting for one endpoint never occupy the slots
+/// that others need. At shutdown it stops claiming, lets running attempts end, and hands back what it had
 /// not started.
 /// </summary>
 internal sealed class DeliveryWorker(
@@ -18,6 +19,7 @@ internal sealed class DeliveryWorker(
     DeliveryProcessor processor,
     EndpointLimiter limiter,
     OutboxSignals signals,
+    CloudCounters counters,
     IOptions<DeliveryWorkerOptions> options,
     TimeProvider time,
     ILogger<DeliveryWorker> logger) : BackgroundService
@@ -39,13 +41,14 @@ internal sealed class DeliveryWorker(
                     var claimed = await store.ClaimDueAsync(Math.Min(room, settings.BatchSize), settings.Lease, limiter.BusySubscriptions(), stoppingToken);
                     foreach (var delivery in claimed)
                     {
-                        if (limiter.TryEnter(EndpointLimiter.KeyOf(delivery.WebhookUrl, delivery.PartnerId), delivery.SubscriptionId, out var lease, out var retryAt))
+                        if (limiter.TryEnter(EndpointLimiter.KeyOf(delivery.WebhookUrl, delivery.PartnerId), delivery.SubscriptionId, out var lease))
                         {
-                            Track(RunAsync(delivery, lease!, stoppingToken));
+                            Track(RunAsync(delivery, lease, stoppingToken));
                         }
                         else
                         {
-                            await store.DeferAsync(delivery, retryAt, CancellationToken.None);
+                            await store.DeferAsync(delivery, CancellationToken.None);
+                            counters.DeliveryDeferred();
                         }
                     }
 

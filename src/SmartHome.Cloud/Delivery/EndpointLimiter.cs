@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Options;
 using SmartHome.Cloud.Options;
 
@@ -8,19 +9,16 @@ namespace SmartHome.Cloud.Delivery;
 /// rate (a token bucket of <see cref="DeliveryWorkerOptions.BurstPerEndpoint"/> tokens refilled at
 /// <see cref="DeliveryWorkerOptions.RatePerEndpoint"/> a second, on the <see cref="TimeProvider"/> so tests can drive it;
 /// System.Threading.RateLimiting's buckets run on their own clock). Nobody waits here: a delivery whose endpoint has no
-/// room is handed back and its subscription skipped by the next claims, so one busy endpoint never holds the worker's
-/// slots that others need.
+/// room is handed back and its subscription skipped by the claims until the endpoint has room, so one busy endpoint
+/// never holds the worker's slots that others need.
 /// </summary>
 internal sealed class EndpointLimiter(IOptions<DeliveryWorkerOptions> options, TimeProvider time)
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, Endpoint> endpoints = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// Takes a slot and a token of the endpoint, true with the <paramref name="lease"/> to dispose when the attempt ends;
-    /// or false with the time it may have room again (now when it waits for a slot, whose release nobody can foresee).
-    /// </summary>
-    public bool TryEnter(string endpoint, string subscriptionId, out IDisposable? lease, out DateTimeOffset retryAt)
+    /// <summary>Takes a slot and a token of the endpoint: true with the <paramref name="lease"/> to dispose when the attempt ends.</summary>
+    public bool TryEnter(string endpoint, string subscriptionId, [NotNullWhen(true)] out IDisposable? lease)
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
@@ -34,16 +32,9 @@ internal sealed class EndpointLimiter(IOptions<DeliveryWorkerOptions> options, T
 
             state.Subscriptions.Add(subscriptionId);
             state.Refill(now, settings);
-            retryAt = now;
-            lease = null;
-            if (state.InFlight >= settings.MaxInFlightPerEndpoint)
+            if (state.InFlight >= settings.MaxInFlightPerEndpoint || state.Tokens < 1)
             {
-                return false;
-            }
-
-            if (state.Tokens < 1)
-            {
-                retryAt = now + TimeSpan.FromSeconds((1 - state.Tokens) / settings.RatePerEndpoint);
+                lease = null;
                 return false;
             }
 

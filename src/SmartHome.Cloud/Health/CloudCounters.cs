@@ -13,6 +13,7 @@ public sealed class CloudCounters
     private long deliveriesQueued;
     private long gapsOverdue;
     private long subscriptionsDisabled;
+    private long deliveriesDeferred;
 
     public long EnvelopesAccepted => Interlocked.Read(ref envelopesAccepted);
 
@@ -30,6 +31,9 @@ public sealed class CloudCounters
     /// <summary>Subscriptions this process disabled (410 Gone, or an endpoint that accepted nothing for <c>Delivery:DisableAfter</c>).</summary>
     public long SubscriptionsDisabled => Interlocked.Read(ref subscriptionsDisabled);
 
+    /// <summary>Claimed deliveries handed back unattempted because their endpoint had no free slot or rate token.</summary>
+    public long DeliveriesDeferred => Interlocked.Read(ref deliveriesDeferred);
+
     /// <summary>Rejected messages by reason code (<see cref="SmartHome.Contracts.Validation.RejectionCodes"/>, duplicates included).</summary>
     public IReadOnlyDictionary<string, long> Rejected => new SortedDictionary<string, long>(rejected, StringComparer.Ordinal);
 
@@ -40,6 +44,8 @@ public sealed class CloudCounters
     internal void StatusAccepted() => Interlocked.Increment(ref statusesAccepted);
 
     internal void SubscriptionDisabled() => Interlocked.Increment(ref subscriptionsDisabled);
+
+    internal void DeliveryDeferred() => Interlocked.Increment(ref deliveriesDeferred);
 
     internal void AddGapsOverdue(long gaps) => Interlocked.Add(ref gapsOverdue, gaps);
 

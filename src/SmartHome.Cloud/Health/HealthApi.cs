@@ -46,7 +46,11 @@ public static class HealthApi
             new StoreHealth(storeError is null, storeError),
             new IngestHealth(counters.EnvelopesAccepted, counters.StatusesAccepted, counters.RejectedWith(RejectionCodes.Duplicate), counters.GapsOverdue, counters.Rejected),
             new EventHealth(counters.EventsRaised),
-            new DeliveryHealth(counters.DeliveriesQueued, byStatus) { SubscriptionsDisabled = counters.SubscriptionsDisabled },
+            new DeliveryHealth(counters.DeliveriesQueued, byStatus)
+            {
+                SubscriptionsDisabled = counters.SubscriptionsDisabled,
+                DeferredForEndpointLimits = counters.DeliveriesDeferred,
+            },
             new NotificationHealth(counters.NotificationsQueued, pendingPublish));
         return TypedResults.Json(report, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
@@ -68,10 +72,15 @@ public sealed record IngestHealth(long EnvelopesAccepted, long StatusesAccepted,
 
 public sealed record EventHealth(long Raised);
 
-/// <summary><see cref="Queued"/> and <see cref="SubscriptionsDisabled"/> since this process started; <see cref="ByStatus"/> over the whole store.</summary>
+/// <summary>
+/// <see cref="Queued"/>, <see cref="SubscriptionsDisabled"/> and <see cref="DeferredForEndpointLimits"/> (claims handed
+/// back because their endpoint had no free slot or rate token) since this process started; <see cref="ByStatus"/> over the whole store.
+/// </summary>
 public sealed record DeliveryHealth(long Queued, IReadOnlyDictionary<string, long>? ByStatus)
 {
     public long SubscriptionsDisabled { get; init; }
+
+    public long DeferredForEndpointLimits { get; init; }
 }
 
 public sealed record NotificationHealth(long Queued, long? PendingPublish);

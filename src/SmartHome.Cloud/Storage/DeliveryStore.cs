@@ -147,15 +147,17 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
         return FinishAttemptAsync(delivery, DeliveryStatus.Held, delivery.Attempts, time.GetUtcNow(), null, "the subscription is disabled", ct);
     }
 
-    /// <summary>Gives a claim back unattempted, due again at <paramref name="dueAt"/> (its endpoint had no room), keeping its last outcome.</summary>
-    public async Task DeferAsync(ClaimedDelivery delivery, DateTimeOffset dueAt, CancellationToken ct)
+    /// <summary>
+    /// Gives a claim back unattempted (its endpoint had no room), keeping its last outcome. It is due again at once, at
+    /// its first due time, so it keeps its place before its subscription's later deliveries.
+    /// </summary>
+    public async Task DeferAsync(ClaimedDelivery delivery, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(delivery);
         await using var connection = await provider.OpenAsync(ct);
         await using var command = connection.Command(
-            "UPDATE deliveries SET next_attempt_at = @next, claim_token = NULL, updated_at = @now WHERE id = @id AND claim_token = @token")
-            .With("@next", dueAt.ToUnixTimeMilliseconds()).With("@now", time.GetUtcNow().ToUnixTimeMilliseconds())
-            .With("@id", delivery.Id).With("@token", delivery.ClaimToken);
+            "UPDATE deliveries SET next_attempt_at = created_at, claim_token = NULL, updated_at = @now WHERE id = @id AND claim_token = @token")
+            .With("@now", time.GetUtcNow().ToUnixTimeMilliseconds()).With("@id", delivery.Id).With("@token", delivery.ClaimToken);
         await command.ExecuteNonQueryAsync(ct);
     }
 

@@ -14,18 +14,17 @@ public class EndpointLimiterTests
     public void TryEnter_EndpointFull_RefusesUntilALeaseEnds()
     {
         var sut = Limiter(maxInFlight: 2, rate: 1000, burst: 1000);
-        Assert.True(sut.TryEnter(Endpoint, "sub-1", out var first, out _));
-        Assert.True(sut.TryEnter(Endpoint, "sub-2", out var second, out _));
+        Assert.True(sut.TryEnter(Endpoint, "sub-1", out var first));
+        Assert.True(sut.TryEnter(Endpoint, "sub-2", out var second));
 
-        Assert.False(sut.TryEnter(Endpoint, "sub-1", out var refused, out var retryAt));
+        Assert.False(sut.TryEnter(Endpoint, "sub-1", out var refused));
         Assert.Null(refused);
-        Assert.Equal(time.GetUtcNow(), retryAt);
-        Assert.True(sut.TryEnter("https://other.example", "sub-3", out var other, out _));
+        Assert.True(sut.TryEnter("https://other.example", "sub-3", out var other));
 
         first!.Dispose();
         first.Dispose();
-        Assert.True(sut.TryEnter(Endpoint, "sub-1", out var third, out _));
-        Assert.False(sut.TryEnter(Endpoint, "sub-1", out _, out _));
+        Assert.True(sut.TryEnter(Endpoint, "sub-1", out var third));
+        Assert.False(sut.TryEnter(Endpoint, "sub-1", out _));
         second!.Dispose();
         third!.Dispose();
         other!.Dispose();
@@ -38,25 +37,26 @@ public class EndpointLimiterTests
         Enter(sut);
         Enter(sut);
 
-        Assert.False(sut.TryEnter(Endpoint, "sub-1", out _, out var retryAt));
-        Assert.Equal(time.GetUtcNow().AddSeconds(0.5), retryAt);
+        Assert.False(sut.TryEnter(Endpoint, "sub-1", out _));
+        time.Advance(TimeSpan.FromSeconds(0.4));
+        Assert.False(sut.TryEnter(Endpoint, "sub-1", out _));
 
-        time.Advance(TimeSpan.FromSeconds(0.5));
+        time.Advance(TimeSpan.FromSeconds(0.1));
         Enter(sut);
-        Assert.False(sut.TryEnter(Endpoint, "sub-1", out _, out _));
+        Assert.False(sut.TryEnter(Endpoint, "sub-1", out _));
         time.Advance(TimeSpan.FromSeconds(10));
         Enter(sut);
         Enter(sut);
-        Assert.False(sut.TryEnter(Endpoint, "sub-1", out _, out _));
+        Assert.False(sut.TryEnter(Endpoint, "sub-1", out _));
     }
 
     [Fact]
     public void BusySubscriptions_NamesEverySubscriptionOfABusyEndpointOnly()
     {
         var sut = Limiter(maxInFlight: 1, rate: 1000, burst: 1000);
-        Assert.True(sut.TryEnter(Endpoint, "sub-1", out var lease, out _));
-        Assert.False(sut.TryEnter(Endpoint, "sub-2", out _, out _));
-        Assert.True(sut.TryEnter("https://other.example", "sub-3", out var other, out _));
+        Assert.True(sut.TryEnter(Endpoint, "sub-1", out var lease));
+        Assert.False(sut.TryEnter(Endpoint, "sub-2", out _));
+        Assert.True(sut.TryEnter("https://other.example", "sub-3", out var other));
         other!.Dispose();
 
         Assert.Equal(["sub-1", "sub-2"], sut.BusySubscriptions().Order());
@@ -78,7 +78,7 @@ public class EndpointLimiterTests
 
     private static void Enter(EndpointLimiter sut)
     {
-        Assert.True(sut.TryEnter(Endpoint, "sub-1", out var lease, out _));
+        Assert.True(sut.TryEnter(Endpoint, "sub-1", out var lease));
         lease!.Dispose();
     }
 

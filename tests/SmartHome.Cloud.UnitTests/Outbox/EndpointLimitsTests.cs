@@ -55,9 +55,9 @@ public class EndpointLimitsTests
     }
 
     [Fact]
-    public async Task RateLimitedEndpoint_NextDeliveryIsDueWhenItsTokenIs()
+    public async Task RateLimitedEndpoint_NextDeliveryWaitsForItsTokenInItsPlace()
     {
-        var time = new FakeTimeProvider(WholeSecondNow());
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var receiver = await WebhookReceiver.StartAsync();
         await using var sut = await CloudTestHost.StartAsync(
             settings =>
@@ -68,18 +68,21 @@ public class EndpointLimitsTests
             time: time);
         var partner = await WebhookDeliveryTests.SubscribeAsync(sut, receiver.Url, "shg.stock.*");
         await WebhookDeliveryTests.ConsentAsync(sut, partner.Id, "shg.stock.*");
-        var start = time.GetUtcNow();
+        var first = TestEvents.StockLow(HouseholdId);
+        var second = TestEvents.StockLow(HouseholdId);
 
         // Both in one change, so the worker claims them together and has a token for one only.
-        await sut.Service<HouseholdUpdater>().ChangeAsync(
-            HouseholdId, null, _ => [TestEvents.StockLow(HouseholdId), TestEvents.StockLow(HouseholdId)], CancellationToken.None);
+        await sut.Service<HouseholdUpdater>().ChangeAsync(HouseholdId, null, _ => [first, second], CancellationToken.None);
 
         await WaitForDeliveriesAsync(sut, partner.ApiKey, "delivered", 1);
+        var deliveries = (await sut.HealthAsync()).GetProperty("deliveries");
+        Assert.Equal(1, deliveries.GetProperty("deferredForEndpointLimits").GetInt64());
+        Assert.Single(receiver.Received);
         var waiting = Assert.Single(await DeliveriesAsync(sut, partner.ApiKey, "pending"));
         Assert.Equal(0, waiting.GetProperty("attempts").GetInt32());
-        Assert.Equal(start.AddSeconds(2), waiting.GetProperty("nextAttemptAt").GetDateTimeOffset());
-        Assert.Single(receiver.Received);
         await AdvanceUntilAsync(
-            time, TimeSpan.FromSeconds(2), async () => (await DeliveriesAsync(sut, partner.ApiKey, "delivered")).Length == 2, "the second delivery");
+            time, TimeSpan.FromSeconds(1.5), async () => (await DeliveriesAsync(sut, partner.ApiKey, "delivered")).Length == 2, "the second delivery");
+        Assert.True(time.GetUtcNow() - waiting.GetProperty("createdAt").GetDateTimeOffset() >= TimeSpan.FromSeconds(2));
+        Assert.Equal(2, receiver.Received.Count);
     }
 }
