@@ -1,6 +1,7 @@
 using SmartHome.Cloud.Delivery;
 using SmartHome.Cloud.UnitTests.Hosting;
 using SmartHome.Cloud.UnitTests.Outbox;
+using SmartHome.Contracts;
 using SmartHome.Testing;
 
 namespace SmartHome.Cloud.UnitTests.Security;
@@ -45,5 +46,25 @@ public class ReferenceVerifierTests
         Assert.Equal((true, "verified"), await ReferenceVerifier.VerifyAsync(newSecret, request));
         Assert.Equal((true, "verified"), await ReferenceVerifier.VerifyAsync(partner.Secret, request));
         Assert.False((await ReferenceVerifier.VerifyAsync(StandardWebhookSigner.NewSecret(), request)).Verified);
+    }
+
+    [Fact]
+    public async Task MqttDelivery_DuringRotation_UserPropertiesVerifiedByTheReferenceImplementationWithEitherSecret()
+    {
+        await using var sut = await CloudTestHost.StartAsync();
+        var partner = await SubscribedPartner.CreateAsync(sut, webhookUrl: null);
+        await WebhookDeliveryTests.ConsentAsync(sut, partner.PartnerId, "shg.stock.*");
+        await using var listener = await MqttTestClient.ConnectAsync(sut.BrokerPort, Topics.PartnerEvents(partner.PartnerId));
+        var (newSecret, _) = await partner.RotateAsync(sut);
+
+        await WebhookDeliveryTests.RaiseAsync(sut, TestEvents.StockLow(WebhookDeliveryTests.HouseholdId));
+
+        await Eventually.TrueAsync(() => !listener.Received.IsEmpty, Wait.Timeout, "the event on MQTT");
+        var properties = Assert.Single(listener.ReceivedUserProperties);
+        var message = new ReceivedWebhook(
+            properties["webhook-id"], properties["webhook-timestamp"], properties["webhook-signature"], null, Assert.Single(listener.Received).Payload, 0);
+        Assert.Equal((true, "verified"), await ReferenceVerifier.VerifyAsync(newSecret, message));
+        Assert.Equal((true, "verified"), await ReferenceVerifier.VerifyAsync(partner.Secret, message));
+        Assert.False((await ReferenceVerifier.VerifyAsync(StandardWebhookSigner.NewSecret(), message)).Verified);
     }
 }
