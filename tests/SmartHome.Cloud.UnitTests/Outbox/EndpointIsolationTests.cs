@@ -56,6 +56,34 @@ public sealed class EndpointIsolationTests : IAsyncLifetime
         Assert.All(slowDeliveries.EnumerateArray(), d => Assert.Equal("pending", d.GetProperty("status").GetString()));
     }
 
+    /// <summary>
+    /// Deliveries queued behind a hanging endpoint's per-endpoint limit still hold the worker's global in-flight slots
+    /// while they wait, so a hanging endpoint with a backlog of <c>MaxInFlight</c> or more blocks every other endpoint
+    /// until its attempts time out (head-of-line blocking in <c>DeliveryWorker</c>). Fails until the worker stops counting
+    /// deliveries that wait for an endpoint's slot against <c>MaxInFlight</c> (the worker's fairness fix, issue 6).
+    /// </summary>
+    [Fact]
+    public async Task HangingEndpointWithBacklog_LargerThanMaxInFlight_DoesNotHoldBackAnotherEndpoint()
+    {
+        const int maxInFlight = 4;
+        await using var sut = await StartAsync(maxInFlight);
+        var (slow, fast) = await SubscribeBothAsync(sut);
+        await WebhookDeliveryTests.ConsentAsync(sut, slow.Id, "shg.*");
+        for (var i = 0; i < maxInFlight * 3; i++)
+        {
+            await WebhookDeliveryTests.RaiseAsync(sut, Event(i));
+        }
+
+        await Eventually.TrueAsync(() => hanging.Open == MaxInFlightPerEndpoint, Wait.Timeout, "the hanging endpoint's open attempts");
+
+        // Queued after the hanging endpoint's backlog: only the healthy partner's consent is new.
+        await WebhookDeliveryTests.ConsentAsync(sut, fast.Id, "shg.*");
+        await WebhookDeliveryTests.RaiseAsync(sut, Event(maxInFlight * 3));
+
+        await WaitForDeliveredAsync(sut, fast.ApiKey, 1);
+        Assert.Equal(0, hanging.Answered);
+    }
+
     private static NeedEvent Event(int i) =>
         TestEvents.StockLow(WebhookDeliveryTests.HouseholdId) with { Subject = $"items/milk-{i}" };
 
