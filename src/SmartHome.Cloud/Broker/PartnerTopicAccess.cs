@@ -9,8 +9,9 @@ namespace SmartHome.Cloud.Broker;
 
 /// <summary>
 /// The embedded broker's rule for partner topics, the same as deploy/broker's Mosquitto ACL: a partner connects with
-/// its id as username and its API key as password, and may read only <c>shg/v1/partners/{its id}/events</c> and write
-/// nothing; no other client may read or subscribe to a partner's topic, and only the core writes to one.
+/// its id as username and its API key as password, and may read only <c>shg/v1/partners/{its id}/events</c> and
+/// <c>…/notices</c> and write nothing; no other client may read or subscribe to a partner's topics, and only the core
+/// writes to them.
 /// </summary>
 internal sealed class PartnerTopicAccess(PartnerStore partners, IOptions<BrokerOptions> options)
 {
@@ -36,8 +37,8 @@ internal sealed class PartnerTopicAccess(PartnerStore partners, IOptions<BrokerO
 
     public bool MaySubscribe(string clientId, string filter) =>
         partnerByClientId.TryGetValue(clientId, out var partnerId)
-            ? filter == Topics.PartnerEvents(partnerId)
-            : !CouldMatchPartnerTopic(filter);
+            ? IsOwnTopic(partnerId, filter)
+            : !CouldMatchPartnerTopic(filter, "events") && !CouldMatchPartnerTopic(filter, "notices");
 
     public bool MayPublish(string clientId, string topic) =>
         !partnerByClientId.ContainsKey(clientId)
@@ -45,13 +46,15 @@ internal sealed class PartnerTopicAccess(PartnerStore partners, IOptions<BrokerO
 
     public bool MayReceive(string clientId, string topic) =>
         partnerByClientId.TryGetValue(clientId, out var partnerId)
-            ? topic == Topics.PartnerEvents(partnerId)
+            ? IsOwnTopic(partnerId, topic)
             : !topic.StartsWith(PartnerTopicsPrefix, StringComparison.Ordinal);
 
-    /// <summary>Whether some partner's topic matches the filter (<c>#</c>, <c>shg/#</c>, <c>shg/v1/+/+/+</c>, …).</summary>
-    private static bool CouldMatchPartnerTopic(string filter)
+    private static bool IsOwnTopic(string partnerId, string topic) => topic == Topics.PartnerEvents(partnerId) || topic == Topics.PartnerNotices(partnerId);
+
+    /// <summary>Whether some partner's topic of this kind matches the filter (<c>#</c>, <c>shg/#</c>, <c>shg/v1/+/+/+</c>, …).</summary>
+    private static bool CouldMatchPartnerTopic(string filter, string kind)
     {
-        string[] partnerTopic = ["shg", "v1", "partners", "+", "events"];
+        string[] partnerTopic = ["shg", "v1", "partners", "+", kind];
         var levels = filter.Split('/');
         for (var i = 0; i < levels.Length; i++)
         {

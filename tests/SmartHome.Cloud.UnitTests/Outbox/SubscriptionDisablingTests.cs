@@ -140,7 +140,8 @@ public class SubscriptionDisablingTests
         }
 
         await WebhookDeliveryTests.ConsentAsync(sut, partner.Id, "shg.stock.*");
-        await using var listener = await MqttTestClient.ConnectAsync(sut.BrokerPort, Topics.PartnerNotices(partner.Id));
+        await using var listener = await MqttTestClient.ConnectAsAsync(sut.BrokerPort, partner.Id, partner.ApiKey);
+        Assert.Equal(MQTTnet.MqttClientSubscribeResultCode.GrantedQoS1, await listener.TrySubscribeAsync(Topics.PartnerNotices(partner.Id)));
 
         await WebhookDeliveryTests.RaiseAsync(sut, TestEvents.StockLow(HouseholdId));
 

@@ -54,7 +54,8 @@ public class ReferenceVerifierTests
         await using var sut = await CloudTestHost.StartAsync();
         var partner = await SubscribedPartner.CreateAsync(sut, webhookUrl: null);
         await WebhookDeliveryTests.ConsentAsync(sut, partner.PartnerId, "shg.stock.*");
-        await using var listener = await MqttTestClient.ConnectAsync(sut.BrokerPort, Topics.PartnerEvents(partner.PartnerId));
+        await using var listener = await MqttTestClient.ConnectAsAsync(sut.BrokerPort, partner.PartnerId, partner.ApiKey);
+        await listener.TrySubscribeAsync(Topics.PartnerEvents(partner.PartnerId));
         var (newSecret, _) = await partner.RotateAsync(sut);
 
         await WebhookDeliveryTests.RaiseAsync(sut, TestEvents.StockLow(WebhookDeliveryTests.HouseholdId));

@@ -55,7 +55,8 @@ public class SecretRotationTests
             settings => settings["SmartHome:Cloud:Delivery:SecretRotationOverlap"] = "01:00:00", time: time);
         var partner = await SubscribedPartner.CreateAsync(sut, webhookUrl: null);
         await WebhookDeliveryTests.ConsentAsync(sut, partner.PartnerId, "shg.stock.*");
-        await using var listener = await MqttTestClient.ConnectAsync(sut.BrokerPort, Topics.PartnerEvents(partner.PartnerId));
+        await using var listener = await MqttTestClient.ConnectAsAsync(sut.BrokerPort, partner.PartnerId, partner.ApiKey);
+        await listener.TrySubscribeAsync(Topics.PartnerEvents(partner.PartnerId));
 
         var (secret, previousExpiresAt) = await partner.RotateAsync(sut);
         await WebhookDeliveryTests.RaiseAsync(sut, TestEvents.StockLow(WebhookDeliveryTests.HouseholdId, time: time.GetUtcNow()));
