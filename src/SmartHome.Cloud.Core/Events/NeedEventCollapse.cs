@@ -16,4 +16,7 @@ public static class NeedEventCollapse
             or NeedEventTypes.DoorLeftOpen or NeedEventTypes.ApplianceOffline => [type],
         _ => [],
     };
+
+    /// <summary>The types whose undelivered events about the same subject a newer event of <paramref name="type"/> supersedes.</summary>
+    public static IReadOnlyList<string> Supersedes(string type) => [.. NeedEventTypes.All.Where(older => SupersededBy(older).Contains(type))];
 }

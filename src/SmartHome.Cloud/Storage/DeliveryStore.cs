@@ -26,7 +26,7 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
         await using (var transaction = await provider.BeginWriteAsync(connection, ct))
         {
             var skipped = skip.Count == 0 ? string.Empty
-                : " AND subscription_id NOT IN (" + string.Join(", ", Enumerable.Range(0, skip.Count).Select(i => "@skip" + i)) + ")";
+                : $" AND subscription_id NOT IN ({Sql.ListOf("@skip", skip.Count)})";
             await using var claim = connection.Command($"""
                 UPDATE deliveries SET claim_token = @token, next_attempt_at = @leaseEnd, updated_at = @now
                 WHERE id IN (
@@ -40,7 +40,7 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
                     LIMIT @limit)
                   AND status IN (@pending, @failed) AND next_attempt_at <= @now
                 """, transaction)
-                .WithEach("@skip", skip)
+                .WithList("@skip", [.. skip])
                 .With("@token", token).With("@leaseEnd", leaseEnd.ToUnixTimeMilliseconds()).With("@now", now.ToUnixTimeMilliseconds())
                 .With("@pending", DeliveryStatus.Pending).With("@failed", DeliveryStatus.Failed).With("@limit", limit);
             if (await claim.ExecuteNonQueryAsync(ct) == 0)
@@ -286,7 +286,7 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
     }
 
     public Task MarkSupersededAsync(ClaimedDelivery delivery, string newerDeliveryId, CancellationToken ct) =>
-        FinishAttemptAsync(delivery, DeliveryStatus.Superseded, delivery.Attempts, time.GetUtcNow(), null, $"superseded by delivery {newerDeliveryId}", ct);
+        FinishAttemptAsync(delivery, DeliveryStatus.Superseded, delivery.Attempts, time.GetUtcNow(), null, QueuedDeliveries.SupersededBy(newerDeliveryId), ct);
 
     /// <summary>
     /// A delivery of the same subscription about the same subject, queued after <paramref name="delivery"/>, whose
@@ -301,21 +301,16 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
             return null;
         }
 
-        var typeParameters = string.Join(", ", types.Select((_, i) => $"@type{i}"));
         await using var connection = await provider.OpenAsync(ct);
         await using var command = connection.Command($"""
             SELECT n.id FROM deliveries n JOIN events e ON e.id = n.event_id
             WHERE n.subscription_id = @subscription AND n.subject = @subject
               AND n.rowid > (SELECT rowid FROM deliveries WHERE id = @id)
-              AND n.status NOT IN (@cancelled, @superseded) AND e.type IN ({typeParameters})
+              AND n.status NOT IN (@cancelled, @superseded) AND e.type IN ({Sql.ListOf("@type", types.Count)})
             ORDER BY n.rowid DESC LIMIT 1
             """)
             .With("@subscription", delivery.SubscriptionId).With("@subject", delivery.Event.Subject).With("@id", delivery.Id)
-            .With("@cancelled", DeliveryStatus.Cancelled).With("@superseded", DeliveryStatus.Superseded);
-        for (var i = 0; i < types.Count; i++)
-        {
-            command.With($"@type{i}", types[i]);
-        }
+            .With("@cancelled", DeliveryStatus.Cancelled).With("@superseded", DeliveryStatus.Superseded).WithList("@type", types);
 
         return await command.ExecuteScalarAsync(ct) as string;
     }

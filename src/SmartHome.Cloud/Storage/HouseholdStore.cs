@@ -173,7 +173,8 @@ internal sealed class HouseholdStore(IStoreProvider provider, TimeProvider time,
             subscriptions ??= await LoadConsentedSubscriptionsAsync(connection, transaction, householdId, ct);
             foreach (var subscription in subscriptions.Where(s => s.Wants(needEvent)))
             {
-                await InsertDeliveryAsync(connection, transaction, needEvent, subscription, ct);
+                var deliveryId = await InsertDeliveryAsync(connection, transaction, needEvent, subscription, ct);
+                await SupersedeQueuedAsync(connection, transaction, needEvent, subscription.Id, deliveryId, ct);
                 result = result with { DeliveriesQueued = result.DeliveriesQueued + 1 };
             }
         }
@@ -233,17 +234,45 @@ internal sealed class HouseholdStore(IStoreProvider provider, TimeProvider time,
     }
 
     /// <summary>Queues the event for the subscription; the row carries the event's subject so the worker keeps each subject's deliveries in order.</summary>
-    private async Task InsertDeliveryAsync(DbConnection connection, DbTransaction transaction, NeedEvent needEvent, ConsentedSubscription subscription, CancellationToken ct)
+    private async Task<string> InsertDeliveryAsync(DbConnection connection, DbTransaction transaction, NeedEvent needEvent, ConsentedSubscription subscription, CancellationToken ct)
     {
         var now = Now();
+        var id = Guid.CreateVersion7().ToString("N");
         await using var command = connection.Command("""
             INSERT INTO deliveries (id, event_id, subscription_id, partner_id, status, attempts, next_attempt_at, created_at, updated_at, subject)
             VALUES (@id, @event, @subscription, @partner, @pending, 0, @now, @now, @now, @subject)
             ON CONFLICT DO NOTHING
             """, transaction)
-            .With("@id", Guid.CreateVersion7().ToString("N")).With("@event", needEvent.Id).With("@subscription", subscription.Id)
+            .With("@id", id).With("@event", needEvent.Id).With("@subscription", subscription.Id)
             .With("@subject", needEvent.Subject)
             .With("@partner", subscription.PartnerId).With("@pending", DeliveryStatus.Pending).With("@now", now);
+        await command.ExecuteNonQueryAsync(ct);
+        return id;
+    }
+
+    /// <summary>
+    /// Marks the subscription's deliveries about the same subject that the new event makes pointless (see
+    /// <see cref="NeedEventCollapse"/>) <c>superseded</c>, unless an attempt holds them now: the worker judges those at
+    /// their turn. So the new one need not wait behind them for their retries.
+    /// </summary>
+    private async Task SupersedeQueuedAsync(
+        DbConnection connection, DbTransaction transaction, NeedEvent needEvent, string subscriptionId, string deliveryId, CancellationToken ct)
+    {
+        var olderTypes = NeedEventCollapse.Supersedes(needEvent.Type);
+        if (needEvent.Subject is null || olderTypes.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = connection.Command($"""
+            UPDATE deliveries SET status = @superseded, last_error = @reason, updated_at = @now
+            WHERE subscription_id = @subscription AND subject = @subject AND id <> @id AND claim_token IS NULL AND {QueuedDeliveries.IsQueued}
+              AND event_id IN (SELECT id FROM events WHERE type IN ({Sql.ListOf("@type", olderTypes.Count)}))
+            """, transaction)
+            .With("@superseded", DeliveryStatus.Superseded).With("@reason", QueuedDeliveries.SupersededBy(deliveryId)).With("@now", Now())
+            .With("@subscription", subscriptionId).With("@subject", needEvent.Subject).With("@id", deliveryId).WithQueued()
+            .WithList("@type", olderTypes);
+
         await command.ExecuteNonQueryAsync(ct);
     }
 

@@ -21,4 +21,7 @@ internal static class QueuedDeliveries
     /// <summary>Binds the parameters of <see cref="IsQueued"/> and <see cref="CancelSet"/>.</summary>
     public static DbCommand WithCancellation(this DbCommand command, string reason, DateTimeOffset now) =>
         command.WithQueued().With("@cancelled", DeliveryStatus.Cancelled).With("@reason", reason).With("@now", now.ToUnixTimeMilliseconds());
+
+    /// <summary>The <c>last_error</c> of a delivery a newer one made pointless.</summary>
+    public static string SupersededBy(string newerDeliveryId) => $"superseded by delivery {newerDeliveryId}";
 }

@@ -22,13 +22,15 @@ internal static class Sql
         return command;
     }
 
-    /// <summary>Adds <paramref name="values"/> as <c>{prefix}0</c>, <c>{prefix}1</c>, … (for an <c>IN</c> list).</summary>
-    public static DbCommand WithEach(this DbCommand command, string prefix, IEnumerable<string> values)
+    /// <summary>The placeholders of an <c>IN</c> list (<c>@type0, @type1, …</c>) that <see cref="WithList"/> binds.</summary>
+    public static string ListOf(string name, int count) => string.Join(", ", Enumerable.Range(0, count).Select(i => $"{name}{i}"));
+
+    public static DbCommand WithList(this DbCommand command, string name, IReadOnlyList<string> values)
     {
-        var i = 0;
-        foreach (var value in values)
+        ArgumentNullException.ThrowIfNull(values);
+        for (var i = 0; i < values.Count; i++)
         {
-            command.With(prefix + i++, value);
+            command.With($"{name}{i}", values[i]);
         }
 
         return command;

@@ -82,6 +82,32 @@ public class PartnerOutageTests
         Assert.DoesNotContain(receiver.Received, r => r.AnsweredStatus == 204 && neverSent.Contains(r.Id));
     }
 
+    [Fact]
+    public async Task NewerEventAboutTheSameSubject_SupersedesTheRetryingOneAtOnce()
+    {
+        await using var outage = await EndpointOutage.StartAsync();
+        var (sut, time, receiver) = (outage.Cloud, outage.Time, outage.Receiver);
+        var partner = await SubscribeAsync(sut, receiver.Url, ["shg.stock.*"]);
+        await ConsentAsync(sut, HouseholdId, partner.Id, "shg.stock.*");
+        var first = StockLow("milk-1", "Milk", time.GetUtcNow());
+        await ChangeAsync(sut, HouseholdId, _ => { }, first);
+        await RunClockAsync(sut, time, TimeSpan.Zero, TimeSpan.FromSeconds(1));
+
+        var second = StockLow("milk-1", "Milk", time.GetUtcNow());
+        await ChangeAsync(sut, HouseholdId, _ => { }, second);
+        await RunClockAsync(sut, time, TimeSpan.Zero, TimeSpan.FromSeconds(1));
+
+        var deliveries = await DeliveriesByEventAsync(sut, partner.ApiKey);
+        Assert.Equal("superseded", deliveries[first.Id].GetProperty("status").GetString());
+        Assert.Equal($"superseded by delivery {deliveries[second.Id].GetProperty("id").GetString()}", LastError(deliveries[first.Id]));
+        Assert.Equal(("failed", 1), (deliveries[second.Id].GetProperty("status").GetString(), deliveries[second.Id].GetProperty("attempts").GetInt32()));
+        outage.Recover();
+        await RunClockAsync(sut, time, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(1));
+        Assert.Equal(
+            [PartnerEventIds.For(partner.Id, second.Id)],
+            receiver.Received.Where(r => r.AnsweredStatus == 204).Select(r => r.Id));
+    }
+
     private static InventoryItem Item(string id, string name, string category, DateTimeOffset now)
     {
         var bestBefore = DateOnly.FromDateTime(now.UtcDateTime).AddDays(2);
