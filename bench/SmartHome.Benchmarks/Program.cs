@@ -2,6 +2,12 @@ using Microsoft.Extensions.Configuration;
 using SmartHome.Benchmarks;
 using SmartHome.Testing;
 
+if (args.Contains("--help"))
+{
+    Console.WriteLine(BenchSettings.Usage);
+    return;
+}
+
 var settings = BenchSettings.From(new ConfigurationBuilder().AddCommandLine(args).Build());
 var report = new BenchReport(settings);
 await using var broker = await MosquittoBroker.StartAsync();
