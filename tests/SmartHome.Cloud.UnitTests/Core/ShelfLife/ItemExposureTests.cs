@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Time.Testing;
+using SmartHome.Cloud.Core;
+using static SmartHome.Cloud.UnitTests.Core.ShelfLife.TemperatureAwareExpiryTests;
+using static SmartHome.Cloud.UnitTests.Core.TestTelemetry;
+
+namespace SmartHome.Cloud.UnitTests.Core.ShelfLife;
+
+/// <summary>What an item's exposure carries across the pruned part of its compartment's history.</summary>
+public class ItemExposureTests
+{
+    private readonly FakeTimeProvider _time = new(Start.AddDays(1));
+
+    /// <summary>
+    /// Milk in a fridge at 3 °C from 10:00; the air at 20 °C from 12:00 to 13:20, then at 0 °C. With a one-hour lag the
+    /// milk passes 5 °C at 12:07.5 and reaches 15.5 °C at 13:20 (72.5 min above), then cools below 5 °C only at
+    /// 14:28 (68 min more): over two hours in total, passed at 14:07.5. The history keeps one hour, so by the newest
+    /// reading at 14:40 the warm spell and the start of the cooling are settled, up to 13:40, while the milk is still
+    /// warm (11.1 °C): only the carried food temperature keeps the cooling's time above counting; started afresh at the
+    /// air's 0 °C it would total 92.5 min.
+    /// </summary>
+    [Fact]
+    public void Apply_WarmSpellPrunedWhileTheFoodIsStillWarm_CarriesTheFoodTemperatureAndTurnsUnsafe()
+    {
+        var sut = Engine(_time, new CoreOptions { HistoryRetention = TimeSpan.FromHours(1) });
+        var twin = NewTwin();
+        var cooling = Start.AddHours(3).AddMinutes(20);
+
+        sut.Apply(twin, Envelope([
+            Added("milk-1", Start, bestBefore: Today.AddDays(7)),
+            .. Readings(Start, TimeSpan.FromHours(2), 3),
+            .. Readings(Start.AddHours(2), TimeSpan.FromMinutes(80), 20),
+            .. Readings(cooling, TimeSpan.FromMinutes(10), 0)]));
+        var raised = sut.Apply(twin, Envelope([.. Readings(cooling.AddMinutes(10), TimeSpan.FromMinutes(75), 0)]));
+
+        var exposure = twin.Inventory[0].Exposure!;
+        Assert.Equal(cooling.AddMinutes(20), twin.Appliances[0].Compartments[0].History[0].At);
+        Assert.Equal(cooling.AddMinutes(20), exposure.SettledUntil);
+        Assert.InRange(exposure.SettledFoodCelsius!.Value, 10.9, 11.3);
+        var unsafeEvent = Assert.Single(raised);
+        Assert.InRange(unsafeEvent.Time, cooling.AddMinutes(46), cooling.AddMinutes(49));
+        Assert.InRange(exposure.Total.AboveUnsafe, TimeSpan.FromMinutes(138), TimeSpan.FromMinutes(143));
+    }
+}
