@@ -15,10 +15,12 @@ internal sealed class ShelfLifeModel(IShelfLifeCatalog catalog)
     /// <summary>Below this much life used the compartment simply ran as it should: not worth a word.</summary>
     private static readonly TimeSpan NoticeableLifeUsed = TimeSpan.FromHours(1);
 
+    private readonly RememberedCatalog _catalog = new(catalog);
+
     public BestBeforeEstimate Estimate(InventoryItem item, TimeZoneInfo timeZone, TemperatureDose dose)
     {
         ArgumentNullException.ThrowIfNull(dose);
-        var figures = catalog.Find(item.Name, item.Category);
+        var figures = _catalog.Find(item.Name, item.Category);
         var estimate = FromPurchase(item, figures, timeZone);
         if (figures is not null)
         {

@@ -11,12 +11,17 @@ namespace SmartHome.Cloud.Core.ShelfLife;
 /// </summary>
 internal static class TemperatureExposure
 {
-    /// <summary>Settles every item, then drops the history slots no late reading can reach any more.</summary>
+    /// <summary>
+    /// Settles every item, then drops the history slots no late reading can reach any more. One curve per compartment
+    /// serves the pass: items of a compartment whose stretches are the same (added together, or settled alike) share
+    /// one integration.
+    /// </summary>
     public static void UpdateAll(HouseholdTwin twin, CoreOptions options, Action<InventoryItem, TemperatureDose> updated)
     {
+        var curves = new Dictionary<Compartment, Curve>(ReferenceEqualityComparer.Instance);
         foreach (var item in twin.Inventory)
         {
-            updated(item, Update(item, twin, options));
+            updated(item, Update(item, twin, options, curves));
         }
 
         foreach (var compartment in twin.Appliances.SelectMany(a => a.Compartments))
@@ -26,7 +31,7 @@ internal static class TemperatureExposure
     }
 
     /// <summary>Brings the item's exposure up to date with its compartment's history; returns the stay's total.</summary>
-    private static TemperatureDose Update(InventoryItem item, HouseholdTwin twin, CoreOptions options)
+    private static TemperatureDose Update(InventoryItem item, HouseholdTwin twin, CoreOptions options, Dictionary<Compartment, Curve> curves)
     {
         var exposure = item.Exposure;
         if (exposure is null || exposure.ApplianceId != item.ApplianceId || exposure.Location != item.Location || exposure.Since != item.LocationSince)
@@ -41,24 +46,37 @@ internal static class TemperatureExposure
             item.Exposure = exposure;
         }
 
+        var judged = Perishables.Include(item.Category);
         if (CompartmentOf(twin, item) is { History.Count: > 0 } compartment)
         {
-            var curve = new Curve(compartment.History, options, SpoilageRate.For(item.Location));
-            var keptFrom = TemperatureHistory.KeptFrom(compartment, options);
-            if (keptFrom > exposure.SettledUntil)
+            if (!curves.TryGetValue(compartment, out var curve))
             {
-                var (settled, food) = curve.Integrate(exposure.SettledUntil, keptFrom, exposure.Settled.AboveUnsafe, exposure.SettledFoodCelsius);
+                curve = new Curve(compartment.History, options, SpoilageRate.For(compartment.Kind), TemperatureHistory.KeptFrom(compartment, options));
+                curves.Add(compartment, curve);
+            }
+
+            if (curve.KeptFrom > exposure.SettledUntil)
+            {
+                // Settled with the food's temperature whatever the category, so that a category corrected later to a
+                // perishable one is still judged on the whole stay.
+                var (settled, food) = curve.Integrate(exposure.SettledUntil, curve.KeptFrom, exposure.Settled.AboveUnsafe, exposure.SettledFoodCelsius, followFood: true);
                 exposure.Settled = exposure.Settled.Plus(settled);
-                exposure.SettledUntil = keptFrom;
+                exposure.SettledUntil = curve.KeptFrom;
                 exposure.SettledFoodCelsius = food;
             }
 
-            var (recent, _) = curve.Integrate(exposure.SettledUntil, DateTimeOffset.MaxValue, exposure.Settled.AboveUnsafe, exposure.SettledFoodCelsius);
+            var (recent, _) = curve.Integrate(exposure.SettledUntil, DateTimeOffset.MaxValue, exposure.Settled.AboveUnsafe, exposure.SettledFoodCelsius, followFood: judged);
             exposure.Total = exposure.Settled.Plus(recent);
         }
         else
         {
             exposure.Total = exposure.Settled;
+        }
+
+        // The unsafe rule does not judge other categories, so their food temperature is not followed.
+        if (!judged)
+        {
+            exposure.Total = exposure.Total with { AboveUnsafe = TimeSpan.Zero, UnsafeFrom = null };
         }
 
         return exposure.Total;
@@ -68,11 +86,17 @@ internal static class TemperatureExposure
     private static Compartment? CompartmentOf(HouseholdTwin twin, InventoryItem item) =>
         twin.FindAppliance(item.ApplianceId)?.Compartments.Find(c => c.Kind == item.Location);
 
-    private sealed class Curve(List<TemperatureSlot> slots, CoreOptions options, SpoilageRate? rate)
+    /// <param name="slots">The compartment's history; it must not change while the curve is in use.</param>
+    /// <param name="options">The core's options.</param>
+    /// <param name="rate">How fast life is used in the compartment; null where it is not (the pantry).</param>
+    /// <param name="keptFrom">The compartment's <see cref="TemperatureHistory.KeptFrom"/>.</param>
+    private sealed class Curve(List<TemperatureSlot> slots, CoreOptions options, SpoilageRate? rate, DateTimeOffset keptFrom)
     {
         /// <summary>The longest step the food's temperature is followed in; a gap's straight line is cut into such steps.</summary>
         private static readonly double FoodStepHours = TimeSpan.FromMinutes(5).TotalHours;
 
+        private readonly Dictionary<Stretch, (TemperatureDose Dose, double? FoodCelsius)> _integrated = [];
+        private bool _followFood;
         private double? _food;
         private double _lifeUsedHours;
         private double _warmHours;
@@ -81,17 +105,36 @@ internal static class TemperatureExposure
         private DateTimeOffset? _unsafeFrom;
         private double? _peak;
 
-        /// <summary>The dose of the curve between two moments.</summary>
+        public DateTimeOffset KeptFrom => keptFrom;
+
+        /// <summary>The dose of the curve between two moments; the same stretch asked again is answered from memory.</summary>
         /// <param name="from">Where to start.</param>
         /// <param name="to">Where to end; past the newest slot, the curve ends there.</param>
         /// <param name="aboveBefore">The time above the unsafe temperature earlier in the stay, to tell when the total passes the limit.</param>
         /// <param name="foodAtFrom">The food's estimated temperature at <paramref name="from"/>; null takes the air's.</param>
-        /// <returns>The dose, and the food's estimated temperature where the curve or the stretch ends.</returns>
-        public (TemperatureDose Dose, double? FoodCelsius) Integrate(DateTimeOffset from, DateTimeOffset to, TimeSpan aboveBefore, double? foodAtFrom)
+        /// <param name="followFood">Whether to follow the food's temperature; without, the dose has no time above the unsafe temperature.</param>
+        /// <returns>The dose, and the food's estimated temperature where the curve or the stretch ends (null when not followed).</returns>
+        public (TemperatureDose Dose, double? FoodCelsius) Integrate(DateTimeOffset from, DateTimeOffset to, TimeSpan aboveBefore, double? foodAtFrom, bool followFood)
         {
+            var stretch = followFood ? new Stretch(from, to, aboveBefore, foodAtFrom, true) : new Stretch(from, to, TimeSpan.Zero, null, false);
+            if (!_integrated.TryGetValue(stretch, out var integrated))
+            {
+                integrated = IntegrateOnce(stretch);
+                _integrated.Add(stretch, integrated);
+            }
+
+            return integrated;
+        }
+
+        private (TemperatureDose Dose, double? FoodCelsius) IntegrateOnce(Stretch stretch)
+        {
+            var (from, to) = (stretch.From, stretch.To);
             var resolution = options.HistoryResolution;
-            (_lifeUsedHours, _warmHours, _aboveHours, _aboveBeforeHours, _unsafeFrom, _peak, _food) = (0, 0, 0, aboveBefore.TotalHours, null, null, foodAtFrom);
-            for (var i = 0; i < slots.Count; i++)
+            (_lifeUsedHours, _warmHours, _aboveHours, _aboveBeforeHours, _unsafeFrom, _peak, _food, _followFood) =
+                (0, 0, 0, stretch.AboveBefore.TotalHours, null, null, stretch.FoodAtFrom, stretch.FollowFood);
+
+            // Slots ending before the stretch, or starting after it, add nothing.
+            for (var i = FirstReaching(from); i < slots.Count && slots[i].At < to; i++)
             {
                 var slot = slots[i];
                 var slotEnd = slot.At + resolution;
@@ -127,9 +170,12 @@ internal static class TemperatureExposure
             var hours = (clippedEnd - clippedStart).TotalHours;
             _peak = Math.Max(_peak ?? double.MinValue, Math.Max(t0, t1));
 
-            // Food in a lagging package follows the air's middle, not the peaks of a door opened for a minute.
-            var (food0, food1) = options.UnsafeFoodLag > TimeSpan.Zero ? Clip(Middle(startSlot), Middle(endSlot)) : (t0, t1);
-            FollowFood(clippedStart, food0, food1, hours);
+            if (_followFood)
+            {
+                // Food in a lagging package follows the air's middle, not the peaks of a door opened for a minute.
+                var (food0, food1) = options.UnsafeFoodLag > TimeSpan.Zero ? Clip(Middle(startSlot), Middle(endSlot)) : (t0, t1);
+                FollowFood(clippedStart, food0, food1, hours);
+            }
 
             if (rate is not null && Above(t0, t1, hours, rate.WarmAboveCelsius) is { } warm)
             {
@@ -142,6 +188,26 @@ internal static class TemperatureExposure
                 var slope = (endCelsius - startCelsius) / (end - start).TotalHours;
                 return (startCelsius + (slope * (clippedStart - start).TotalHours), startCelsius + (slope * (clippedEnd - start).TotalHours));
             }
+        }
+
+        /// <summary>The index of the last slot starting at or before <paramref name="from"/> (its stretch may reach past it), or 0.</summary>
+        private int FirstReaching(DateTimeOffset from)
+        {
+            var (low, high) = (0, slots.Count - 1);
+            while (low <= high)
+            {
+                var middle = low + ((high - low) / 2);
+                if (slots[middle].At <= from)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle - 1;
+                }
+            }
+
+            return Math.Max(0, high);
         }
 
         private static double Middle(TemperatureSlot slot) => (slot.MinCelsius + slot.MaxCelsius) / 2;
@@ -207,4 +273,7 @@ internal static class TemperatureExposure
 
         private static TimeSpan Hours(double hours) => TimeSpan.FromTicks((long)Math.Round(hours * TimeSpan.TicksPerHour));
     }
+
+    /// <summary>A stretch of the curve and what the food brought into it: what one integration depends on.</summary>
+    private readonly record struct Stretch(DateTimeOffset From, DateTimeOffset To, TimeSpan AboveBefore, double? FoodAtFrom, bool FollowFood);
 }

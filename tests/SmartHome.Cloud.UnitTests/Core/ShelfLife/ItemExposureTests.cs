@@ -5,7 +5,7 @@ using static SmartHome.Cloud.UnitTests.Core.TestTelemetry;
 
 namespace SmartHome.Cloud.UnitTests.Core.ShelfLife;
 
-/// <summary>What an item's exposure carries across the pruned part of its compartment's history.</summary>
+/// <summary>What an item's exposure carries across the pruned part of its compartment's history, and for which items the food's temperature is followed.</summary>
 public class ItemExposureTests
 {
     private readonly FakeTimeProvider _time = new(Start.AddDays(1));
@@ -39,5 +39,62 @@ public class ItemExposureTests
         var unsafeEvent = Assert.Single(raised);
         Assert.InRange(unsafeEvent.Time, cooling.AddMinutes(46), cooling.AddMinutes(49));
         Assert.InRange(exposure.Total.AboveUnsafe, TimeSpan.FromMinutes(138), TimeSpan.FromMinutes(143));
+    }
+
+    [Fact]
+    public void Apply_NonPerishableKeptWarm_UsesLifeButItsFoodTemperatureIsNotFollowed()
+    {
+        var sut = Engine(_time, OnTheAirAt4);
+        var twin = NewTwin();
+
+        sut.Apply(twin, Envelope([
+            Added("milk-1", Start, bestBefore: Today.AddDays(7)),
+            Added("ketchup-1", Start, name: "Ketchup", category: "condiments"),
+            .. Readings(Start, TimeSpan.FromHours(3), 9)]));
+
+        var (milk, ketchup) = (twin.FindItem("milk-1")!.Exposure!.Total, twin.FindItem("ketchup-1")!.Exposure!.Total);
+        Assert.Equal(TimeSpan.FromHours(3), milk.AboveUnsafe);
+        Assert.Equal(Start.AddHours(2), milk.UnsafeFrom);
+        Assert.Equal((TimeSpan.Zero, (DateTimeOffset?)null), (ketchup.AboveUnsafe, ketchup.UnsafeFrom));
+        Assert.Equal((milk.LifeUsed, milk.Warm, milk.PeakCelsius), (ketchup.LifeUsed, ketchup.Warm, ketchup.PeakCelsius));
+        Assert.Null(twin.FindItem("ketchup-1")!.UnsafeReason);
+    }
+
+    /// <summary>The part of a stay that leaves the history is settled with the food's temperature whatever the category, so a correction still counts it.</summary>
+    [Fact]
+    public void Apply_CategoryCorrectedToPerishableAfterTheWarmSpellLeftTheHistory_IsUnsafeFromTheWarmSpell()
+    {
+        var sut = Engine(_time, new CoreOptions { UnsafeAboveCelsius = 4, UnsafeFoodLag = TimeSpan.Zero, HistoryRetention = TimeSpan.FromHours(1) });
+        var twin = NewTwin();
+        var corrected = Start.AddHours(6);
+        sut.Apply(twin, Envelope([
+            Added("curry-1", Start, name: "Curry", category: "sauces"),
+            .. Readings(Start, TimeSpan.FromHours(3), 9),
+            .. Readings(Start.AddHours(3), TimeSpan.FromHours(3), 3)]));
+        Assert.True(twin.Appliances[0].Compartments[0].History[0].At > Start.AddHours(3), "the warm spell left the history");
+
+        var raised = sut.Apply(twin, Envelope([Added("curry-1", corrected, name: "Curry", category: "leftovers"), Temperature(corrected, 3)]));
+
+        var unsafeEvent = Assert.Single(raised);
+        Assert.Equal(Start.AddHours(2), unsafeEvent.Time);
+        Assert.Equal("kept above 4 °C for 3 h in total, up to 9 °C", twin.Inventory[0].UnsafeReason);
+    }
+
+    /// <summary>Items added together share one integration of their compartment's curve; each still gets what it would alone.</summary>
+    [Fact]
+    public void Apply_ItemsSharingAStay_EachGetTheExposureOfAnItemAlone()
+    {
+        var records = Readings(Start, TimeSpan.FromHours(6), 4).Concat(Readings(Start.AddHours(6), TimeSpan.FromHours(3), 11)).ToList();
+        var alone = NewTwin();
+        Engine(_time).Apply(alone, Envelope([Added("milk-1", Start), .. records]));
+        var together = NewTwin();
+
+        Engine(_time).Apply(together, Envelope([Added("milk-1", Start), Added("milk-2", Start), Added("milk-3", Start.AddHours(1)), .. records]));
+
+        var expected = alone.Inventory[0].Exposure!.Total;
+        Assert.Equal(expected, together.FindItem("milk-1")!.Exposure!.Total);
+        Assert.Equal(expected, together.FindItem("milk-2")!.Exposure!.Total);
+        Assert.Equal(expected.LifeUsed, together.FindItem("milk-3")!.Exposure!.Total.LifeUsed);
+        Assert.NotNull(expected.UnsafeFrom);
     }
 }
