@@ -6,6 +6,7 @@ using SmartHome.Cloud.UnitTests.Hosting;
 using SmartHome.Contracts;
 using SmartHome.Contracts.Telemetry;
 using SmartHome.Contracts.Validation;
+using SmartHome.Testing;
 
 namespace SmartHome.Cloud.UnitTests.Ingest;
 
@@ -90,6 +91,52 @@ public sealed class IngestBadInputTests : IAsyncLifetime
         Assert.Equal(1, counters.RejectedWith(RejectionCodes.Duplicate));
         Assert.Equal(0, counters.RejectedWith(TelemetryIngest.Replay));
         Assert.Equal(before, await TwinJsonAsync());
+    }
+
+    /// <summary>
+    /// Issue 5's list of bad input, published by one gateway on one MQTT connection: each is counted under its own reason
+    /// in /healthz, the twin stays as it was, and the connection's next good envelope is applied.
+    /// </summary>
+    [Fact]
+    public async Task Publish_EveryKindOfBadEnvelopeOnOneConnection_EachCountedInHealthzAndTheNextGoodOneApplied()
+    {
+        var eggs = Json(TestEnvelopes.Envelope(Household, 2, TestEnvelopes.Added("eggs-1", "Eggs")));
+        var cold = Json(TestEnvelopes.Envelope(Household, 2, TestEnvelopes.Temperature(4)));
+        var bad = new (string Code, string Payload)[]
+        {
+            (RejectionCodes.MalformedJson, "{ not json"),
+            (RejectionCodes.TooLarge, new string(' ', TelemetryEnvelopeValidator.MaxPayloadBytes + 1)),
+            (RejectionCodes.WrongSchema, eggs.Replace(TelemetryEnvelope.SchemaV1, "shg.telemetry.v9", StringComparison.Ordinal)),
+            (RejectionCodes.TopicMismatch, Json(TestEnvelopes.Envelope("home-other", 2, TestEnvelopes.Added("eggs-1", "Eggs")))),
+            (RejectionCodes.MalformedJson, cold.Replace("\"celsius\":4", "\"celsius\":NaN", StringComparison.Ordinal)),
+            (RejectionCodes.MalformedJson, cold.Replace("\"celsius\":4", "\"celsius\":\"NaN\"", StringComparison.Ordinal)),
+            // Too big for a double, it reads as infinity: an impossible temperature.
+            (RejectionCodes.InvalidField, cold.Replace("\"celsius\":4", "\"celsius\":1e999", StringComparison.Ordinal)),
+            (RejectionCodes.InvalidField, Json(TestEnvelopes.Envelope(Household, 2, TestEnvelopes.Temperature(500)))),
+            (TelemetryIngest.Replay, Json(TestEnvelopes.Envelope(Household, 1, TestEnvelopes.Added("eggs-1", "Eggs")))),
+        };
+        Assert.All(bad.Skip(4).Take(3), b => Assert.NotEqual(cold, b.Payload));
+        var before = await TwinJsonAsync();
+        await using var gateway = await MqttTestClient.ConnectAsync(host.BrokerPort);
+
+        foreach (var (_, payload) in bad)
+        {
+            await gateway.PublishAsync(Topic, payload);
+        }
+
+        var counters = host.Service<CloudCounters>();
+        await Eventually.TrueAsync(() => counters.Rejected.Values.Sum() == bad.Length, Wait.Timeout, "every bad envelope handled");
+        Assert.Equal(before, await TwinJsonAsync());
+        await gateway.PublishAsync(Topic, eggs);
+        await Eventually.TrueAsync(() => counters.EnvelopesAccepted == 2, Wait.Timeout, "the good envelope after the bad ones");
+        var twin = (await host.Service<HouseholdStore>().FindTwinAsync(Household, CancellationToken.None))!;
+        Assert.Equal(["milk-1", "eggs-1"], twin.Inventory.Select(i => i.ItemId));
+        Assert.Empty(twin.Appliances.SelectMany(a => a.Compartments));
+        var rejected = (await host.HealthAsync()).GetProperty("ingest").GetProperty("rejected");
+        foreach (var group in bad.GroupBy(b => b.Code))
+        {
+            Assert.Equal(group.Count(), rejected.GetProperty(group.Key).GetInt64());
+        }
     }
 
     private static string Json(TelemetryEnvelope envelope) => CloudTestHost.Json(envelope);
