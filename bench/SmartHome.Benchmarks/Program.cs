@@ -47,7 +47,7 @@ if (settings.Measures('e') || settings.Measures('f'))
 
 if (settings.Measures('g'))
 {
-    report.TwinCost(await TwinCost.MeasureAsync(broker), TwinCost.TwinBytes(5_000));
+    report.TwinCost(await TwinCost.MeasureAsync(broker));
 }
 
 if (settings.Measures('d'))
