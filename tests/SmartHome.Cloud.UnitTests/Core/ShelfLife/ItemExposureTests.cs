@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using SmartHome.Cloud.Core;
+using SmartHome.Contracts.ApplianceLink;
+using SmartHome.Contracts.Events;
 using static SmartHome.Cloud.UnitTests.Core.ShelfLife.TemperatureAwareExpiryTests;
 using static SmartHome.Cloud.UnitTests.Core.TestTelemetry;
 
@@ -58,6 +60,22 @@ public class ItemExposureTests
         Assert.Equal((TimeSpan.Zero, (DateTimeOffset?)null), (ketchup.AboveUnsafe, ketchup.UnsafeFrom));
         Assert.Equal((milk.LifeUsed, milk.Warm, milk.PeakCelsius), (ketchup.LifeUsed, ketchup.Warm, ketchup.PeakCelsius));
         Assert.Null(twin.FindItem("ketchup-1")!.UnsafeReason);
+    }
+
+    /// <summary>Frozen perishables are followed too: a freezer that thaws above the line for over two hours makes them unsafe.</summary>
+    [Fact]
+    public void Apply_PerishableInAFreezerThawingFor3Hours_IsFollowedAndTurnsUnsafe()
+    {
+        var sut = Engine(_time, OnTheAirAt4);
+        var twin = NewTwin();
+
+        var raised = sut.Apply(twin, Envelope([
+            Added("fish-1", Start, name: "Cod", category: "fish", location: StorageLocation.Freezer),
+            .. Readings(Start, TimeSpan.FromHours(1), -18, "freezer"),
+            .. Readings(Start.AddHours(1), TimeSpan.FromHours(3), 9, "freezer")]));
+
+        Assert.Equal(Start.AddHours(3), Assert.Single(raised, e => e.Type == NeedEventTypes.FoodUnsafe).Time);
+        Assert.Equal(TimeSpan.FromHours(3), twin.Inventory[0].Exposure!.Total.AboveUnsafe);
     }
 
     /// <summary>The part of a stay that leaves the history is settled with the food's temperature whatever the category, so a correction still counts it.</summary>
