@@ -9,8 +9,9 @@ namespace SmartHome.Cloud.Core;
 
 /// <summary>
 /// Turns a household's telemetry into its twin and the need events the twin's situations call for. Stateless
-/// between calls (everything, rule memory included, lives in the twin) and safe to share; a twin must not be given
-/// to two calls at once. Every method changes the twin it is given: persist it afterwards.
+/// between calls (everything, rule memory included, lives in the twin; only the shelf-life catalog's answers are
+/// remembered) and safe to share; a twin must not be given to two calls at once. Every method changes the twin it
+/// is given: persist it afterwards.
 /// </summary>
 public sealed class HouseholdEngine
 {
