@@ -53,10 +53,10 @@ public sealed class FridgeToPartnerTests(AllInOneFixture fixture) : IClassFixtur
         await using var appliance = await MqttTestClient.ConnectAsync(fixture.ApplianceLinkPort);
         var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1).ToString("yyyy-MM-dd");
         await appliance.PublishAsync(Topics.ApplianceInventory("e2e-fridge"),
-            $$"""{"op":"added","itemId":"e2e-cream","name":"Cream","category":"dairy","quantity":1,"unit":"l","bestBefore":"{{tomorrow}}","location":"fridge"}""");
+            $$"""{"op":"added","itemId":"e2e-cream","name":"E2E Cream","category":"dairy","quantity":1,"unit":"l","bestBefore":"{{tomorrow}}","location":"fridge"}""");
 
         var delivered = await Eventually.GetAsync(
-            () => Task.FromResult(webhook.Requests.FirstOrDefault(r => r.Body.Contains("e2e-cream", StringComparison.Ordinal))),
+            () => Task.FromResult(webhook.Requests.FirstOrDefault(r => r.Body.Contains("E2E Cream", StringComparison.Ordinal))),
             Patience, "the partner's webhook to receive the cream's expiring event");
         Assert.True(StandardWebhookSigner.Verify(secret, delivered.Id, long.Parse(delivered.Timestamp), delivered.Body, delivered.Signature));
         Assert.Equal("application/cloudevents+json", delivered.ContentType);
@@ -65,6 +65,7 @@ public sealed class FridgeToPartnerTests(AllInOneFixture fixture) : IClassFixtur
         Assert.Equal(delivered.Id, cloudEvent.RootElement.GetProperty("id").GetString());
         Assert.StartsWith("/households/", cloudEvent.RootElement.GetProperty("source").GetString(), StringComparison.Ordinal);
         Assert.NotEqual("/households/demo", cloudEvent.RootElement.GetProperty("source").GetString());
+        Assert.DoesNotContain("e2e-cream", delivered.Body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -87,10 +87,9 @@ public sealed class CloudKillTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(beforeKill < Events, "the kill came after every event had been delivered");
         Assert.Equal(Events, byId.Length);
         Assert.All(byId, g => Assert.Single(g.Select(r => r.Subject).Distinct()));
-        var expectedSubjects = Enumerable.Range(1, Envelopes)
-            .SelectMany(seq => Enumerable.Range(1, ItemsPerEnvelope).Select(i => $"items/{ItemId(seq, i)}"))
-            .Order(StringComparer.Ordinal);
-        Assert.Equal(expectedSubjects, byId.Select(g => g.First().Subject).Order(StringComparer.Ordinal));
+        // Partners see each item under a pseudonym of its own: a thousand items, a thousand distinct subjects.
+        Assert.Equal(Events, byId.Select(g => g.First().Subject).Distinct().Count());
+        Assert.All(byId, g => Assert.Matches("^items/[0-9a-f]{20}$", g.First().Subject));
     }
 
     private static string ItemId(int seq, int item) => $"item-{seq}-{item}";
