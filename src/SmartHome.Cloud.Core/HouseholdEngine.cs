@@ -46,6 +46,8 @@ public sealed class HouseholdEngine
     /// stamped by a gateway whose clock was not synchronised (<c>clockSynced: false</c>), or stamped too far ahead,
     /// counts as received now: a bogus 1970 time must neither look stale to the rules nor order the twin.
     /// The host dedupes envelopes (gateway, seq) first: consumption subtracts, so applying one twice would count twice.
+    /// An envelope of a replayed backlog whose next envelope is still missing leaves the time-driven rules to the
+    /// backlog's end (or the next live envelope, or <see cref="Evaluate"/>).
     /// </summary>
     /// <returns>The need events raised, in the order they arose.</returns>
     public IReadOnlyList<NeedEvent> Apply(HouseholdTwin twin, TelemetryEnvelope envelope)
@@ -70,7 +72,14 @@ public sealed class HouseholdEngine
             Notify(context, _updater.Apply(twin, envelope.GatewayId, record));
         }
 
-        EvaluateRules(context, now);
+        // Part-way through a replayed backlog the time-driven rules wait for the rest of it (the next envelope, or the
+        // periodic Evaluate): judged now, they would see yesterday in part, e.g. an item whose eating is in a later
+        // envelope, or hours of history still bridged by a line.
+        if (!SeqTracker.BacklogContinuesAfter(gateway, envelope.Seq))
+        {
+            EvaluateRules(context, now);
+        }
+
         twin.UpdatedAt = now;
         return context.Raised;
     }

@@ -35,6 +35,13 @@ internal static class SeqTracker
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="seq"/>, just received, is part of a backlog whose next envelope is still missing: older
+    /// than the newest seq, with a gap right after it.
+    /// </summary>
+    public static bool BacklogContinuesAfter(Gateway gateway, long seq) =>
+        seq < gateway.LastSeq && gateway.Gaps.Exists(g => g.From == seq + 1);
+
     /// <summary>Marks the gaps open longer than <paramref name="after"/> as overdue, counting each once in <see cref="Gateway.OverdueGaps"/>.</summary>
     public static void MarkOverdue(Gateway gateway, DateTimeOffset now, TimeSpan after)
     {

@@ -130,6 +130,26 @@ public class OutOfOrderTests
     }
 
     [Fact]
+    public void Apply_ABacklogPartWayThrough_LeavesTheTimeDrivenRulesToItsLastEnvelope()
+    {
+        var sut = Engine(_time);
+        var twin = NewTwin();
+        var yesterday = Start.AddDays(-1);
+        var yesterdaysDate = DateOnly.FromDateTime(yesterday.UtcDateTime);
+        sut.Apply(twin, Envelope(Temperature(Start, 4)) with { Seq = 10 });
+
+        // Yesterday from the outbox, seqs 8 and 9: two items dated yesterday, and the milk eaten later that day.
+        var partWay = sut.Apply(twin, Envelope(
+            Added("milk-1", yesterday, bestBefore: yesterdaysDate, quantity: 1),
+            Added("yoghurt-1", yesterday, name: "Yoghurt", bestBefore: yesterdaysDate)) with { Seq = 8 });
+        var atItsEnd = sut.Apply(twin, Envelope(Inventory(InventoryOp.Consumed, "milk-1", yesterday.AddHours(3), quantity: 1)) with { Seq = 9 });
+
+        Assert.Empty(partWay);
+        var expired = Assert.Single(atItsEnd, e => e.Type == NeedEventTypes.FoodExpired);
+        Assert.Equal(("items/yoghurt-1", Start.Date), (expired.Subject, expired.Time.UtcDateTime));
+    }
+
+    [Fact]
     public void Apply_UseOlderThanARestockArrivingLate_IsAlreadyCountedInTheRestock()
     {
         var sut = Engine(_time);
