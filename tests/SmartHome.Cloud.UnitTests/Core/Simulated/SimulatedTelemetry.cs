@@ -35,19 +35,37 @@ internal sealed class ScenarioRun
     {
         foreach (var (envelope, arrivesAt) in envelopes)
         {
-            if (arrivesAt > _time.GetUtcNow())
-            {
-                _time.SetUtcNow(arrivesAt);
-            }
-
+            Advance(arrivesAt);
             Events.AddRange(_core.Apply(Twin, envelope));
-            if (ExpiringDigest.ComposeIfDue(Twin, _time.GetUtcNow()) is { } digest)
-            {
-                Notifications.Add(digest);
-            }
+            ComposeDigest();
         }
 
         return this;
+    }
+
+    /// <summary>The time-driven rules at <paramref name="now"/>, as the host's rules ticker runs them.</summary>
+    public ScenarioRun EvaluateAt(DateTimeOffset now)
+    {
+        Advance(now);
+        Events.AddRange(_core.Evaluate(Twin, now));
+        ComposeDigest();
+        return this;
+    }
+
+    private void Advance(DateTimeOffset to)
+    {
+        if (to > _time.GetUtcNow())
+        {
+            _time.SetUtcNow(to);
+        }
+    }
+
+    private void ComposeDigest()
+    {
+        if (ExpiringDigest.ComposeIfDue(Twin, _time.GetUtcNow()) is { } digest)
+        {
+            Notifications.Add(digest);
+        }
     }
 }
 
@@ -108,6 +126,22 @@ internal static class SimulatedTelemetry
 
     /// <summary>The shipped scenario played in order.</summary>
     public static ScenarioRun Play(string scenarioName) => new ScenarioRun().Play(Envelopes(scenarioName));
+
+    /// <summary>
+    /// The envelopes as a gateway delivers them after an outage of its uplink that lasted until
+    /// <paramref name="liveFrom"/>: the live ones (records from then on) as they come, and the older ones, kept in its
+    /// outbox, only after them, a tenth of a second apart from a minute after the last live one, with their old seqs
+    /// and their records marked historical.
+    /// </summary>
+    public static List<SimulatedEnvelope> OutboxReplayedAfter(List<SimulatedEnvelope> envelopes, DateTimeOffset liveFrom)
+    {
+        var live = envelopes.Where(e => e.Envelope.Records[0].At >= liveFrom).ToList();
+        var replayFrom = live[^1].ArrivesAt + TimeSpan.FromMinutes(1);
+        var kept = envelopes.Where(e => e.Envelope.Records[0].At < liveFrom).Select((e, i) => new SimulatedEnvelope(
+            e.Envelope with { Records = [.. e.Envelope.Records.Select(r => r with { Historical = true })] },
+            replayFrom + (TimeSpan.FromMilliseconds(100) * i)));
+        return [.. live, .. kept];
+    }
 
     private static SimulatedEnvelope Seal(List<TelemetryRecord> records, long seq) => new(
         new TelemetryEnvelope
