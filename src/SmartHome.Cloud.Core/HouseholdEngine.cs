@@ -132,6 +132,7 @@ public sealed class HouseholdEngine
             item.EstimatedBestBefore = estimate.Date;
             item.Estimated = estimate.Date is not null && estimate.Date != item.BestBefore;
             item.EstimateReason = estimate.Reason;
+            item.EstimateSince = estimate.Since;
         });
 
         foreach (var rule in _rules)

@@ -25,9 +25,10 @@ internal static class FoodEvents
         $"{item.AddedAt.UtcTicks}/{bestBefore.ToString("O", CultureInfo.InvariantCulture)}";
 
     /// <summary>
-    /// The event time of a food situation: when the calendar brought it, or, if later, when the record that moved
-    /// the best-before arrived (adding, opening or moving the item).
+    /// The event time of a food situation: when the calendar brought it, or, if later, the event time of the record
+    /// its best-before follows from (adding, or a move, freezing, thawing or opening that set it; an opening that left
+    /// the date as it was does not count, however late its record arrived).
     /// </summary>
     public static DateTimeOffset Time(InventoryItem item, DateTimeOffset calendarStart) =>
-        new[] { calendarStart, item.AddedAt, item.OpenedAt ?? item.AddedAt, item.LocationSince }.Max();
+        (item.EstimateSince ?? item.AddedAt) > calendarStart ? item.EstimateSince ?? item.AddedAt : calendarStart;
 }

@@ -35,14 +35,14 @@ internal sealed class ShelfLifeModel(IShelfLifeCatalog catalog)
     {
         if (item.BestBefore is { } label)
         {
-            return new(label, null);
+            return new(label, null, item.AddedAt);
         }
 
         // A frozen item's unfrozen life is what it had in the fridge before (or would have had).
         var place = item.Location == StorageLocation.Freezer ? StorageLocation.Fridge : item.Location;
         return figures?.DaysIn(place) is { } days
-            ? new(HouseholdCalendar.DateOf(item.AddedAt, timeZone).AddDays(days), $"no label: {figures.Name}, about {Days(days)} in the {Place(place)}")
-            : new(null, "no label, and no shelf-life figures for it");
+            ? new(HouseholdCalendar.DateOf(item.AddedAt, timeZone).AddDays(days), $"no label: {figures.Name}, about {Days(days)} in the {Place(place)}", item.LocationSince)
+            : new(null, "no label, and no shelf-life figures for it", item.LocationSince);
     }
 
     private static BestBeforeEstimate AfterFreezing(InventoryItem item, ShelfLifeFigures figures, BestBeforeEstimate estimate, TimeZoneInfo timeZone)
@@ -62,14 +62,14 @@ internal sealed class ShelfLifeModel(IShelfLifeCatalog catalog)
         if (item.Location == StorageLocation.Freezer)
         {
             return figures.FreezerDays is { } freezerDays
-                ? new(frozenOn.AddDays(freezerDays), $"frozen on {Day(frozenOn)}: keeps about {Days(freezerDays)} in the freezer")
+                ? new(frozenOn.AddDays(freezerDays), $"frozen on {Day(frozenOn)}: keeps about {Days(freezerDays)} in the freezer", frozenAt)
                 : estimate;
         }
 
         if (item.ThawedAt is { } thawedAt && (figures.FridgeAfterThawingDays ?? figures.FridgeAfterOpeningDays ?? figures.FridgeDays) is { } thawedDays)
         {
             var thawedOn = HouseholdCalendar.DateOf(thawedAt, timeZone);
-            return new(thawedOn.AddDays(thawedDays), $"thawed on {Day(thawedOn)}: use within {Days(thawedDays)}");
+            return new(thawedOn.AddDays(thawedDays), $"thawed on {Day(thawedOn)}: use within {Days(thawedDays)}", thawedAt);
         }
 
         return estimate;
@@ -86,7 +86,7 @@ internal sealed class ShelfLifeModel(IShelfLifeCatalog catalog)
         var useBy = openedOn.AddDays(openedDays);
         return estimate.Date is { } date && date <= useBy
             ? estimate
-            : new(useBy, $"opened on {Day(openedOn)}: use within {Days(openedDays)}");
+            : new(useBy, $"opened on {Day(openedOn)}: use within {Days(openedDays)}", openedAt);
     }
 
     private static BestBeforeEstimate AfterWarmth(InventoryItem item, TemperatureDose dose, BestBeforeEstimate estimate)
@@ -99,7 +99,7 @@ internal sealed class ShelfLifeModel(IShelfLifeCatalog catalog)
         var daysEarlier = (int)Math.Floor(dose.LifeUsed.TotalDays + 0.5);
         var words = $"kept warm: about {ExposureWords.Amount(dose.LifeUsed)} of life used up by {ExposureWords.Duration(dose.Warm)} " +
             $"above {ExposureWords.Celsius(rate.WarmAboveCelsius)}, up to {ExposureWords.Celsius(dose.PeakCelsius ?? rate.WarmAboveCelsius)}";
-        return new(date.AddDays(-daysEarlier), estimate.Reason is { } reason ? $"{reason}; {words}" : words);
+        return estimate with { Date = date.AddDays(-daysEarlier), Reason = estimate.Reason is { } reason ? $"{reason}; {words}" : words };
     }
 
     private static string Days(int days) => days == 1 ? "1 day" : $"{days} days";

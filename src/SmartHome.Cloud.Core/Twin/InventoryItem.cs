@@ -49,6 +49,13 @@ public sealed class InventoryItem
     /// <summary>Why <see cref="EstimatedBestBefore"/> differs from the label, in words.</summary>
     public string? EstimateReason { get; set; }
 
+    /// <summary>
+    /// Event time of the record <see cref="EstimatedBestBefore"/> follows from (adding, or the move, freezing, thawing
+    /// or opening that set it); refreshed with the estimate before the rules run.
+    /// </summary>
+    [JsonIgnore]
+    public DateTimeOffset? EstimateSince { get; set; }
+
     /// <summary>The temperatures of its current stay, as far as the compartment's history tells.</summary>
     public ItemExposure? Exposure { get; set; }
 

@@ -126,6 +126,22 @@ public class FoodExpiringRuleTests
     }
 
     [Fact]
+    public void Apply_OpenedWithoutBringingTheDateForward_KeepsTheTimeTheDateCameFrom()
+    {
+        var sut = Engine(_time);
+        var twin = NewTwin();
+        _time.Advance(TimeSpan.FromHours(1));
+
+        // Known together, as when yesterday's outbox arrives after the opening: the label, not the opening, set the date.
+        var raised = sut.Apply(twin, Envelope(
+            Added("milk-1", Start, bestBefore: Today.AddDays(1)),
+            Inventory(InventoryOp.Opened, "milk-1", Start.AddMinutes(30))));
+
+        var expiring = Assert.Single(raised);
+        Assert.Equal((Today.AddDays(1), Start), (twin.Inventory[0].EstimatedBestBefore, expiring.Time));
+    }
+
+    [Fact]
     public void Evaluate_WarningWindowOfZero_RaisesOnTheDayItself()
     {
         var sut = Engine(_time);
