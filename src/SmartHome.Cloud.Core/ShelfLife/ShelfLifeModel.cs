@@ -8,7 +8,8 @@ namespace SmartHome.Cloud.Core.ShelfLife;
 /// freezing while still good restarts the clock with the freezer figure, thawing with the after-thawing figure, and
 /// opening can only bring the date forward. Last, the life a warm compartment used up beyond nominal
 /// (<see cref="TemperatureDose.LifeUsed"/>, see <see cref="SpoilageRate"/>) brings it forward by as many whole days,
-/// rounded to the nearest day.
+/// rounded to the nearest day, unless the food keeps at room temperature at least as long as in the fridge (sealed
+/// ketchup, or opened jam's pantry figure): its date is not about chilling, so warmth does not move it.
 /// </summary>
 internal sealed class ShelfLifeModel(IShelfLifeCatalog catalog)
 {
@@ -28,8 +29,12 @@ internal sealed class ShelfLifeModel(IShelfLifeCatalog catalog)
             estimate = AfterOpening(item, figures, estimate, timeZone);
         }
 
-        return AfterWarmth(item, dose, estimate);
+        return figures is not null && KeepsAtRoomTemperature(item, figures) ? estimate : AfterWarmth(item, dose, estimate);
     }
+
+    private static bool KeepsAtRoomTemperature(InventoryItem item, ShelfLifeFigures figures) => item.OpenedAt is null
+        ? figures.PantryDays is { } pantry && pantry >= (figures.FridgeDays ?? 0)
+        : figures.PantryAfterOpeningDays is { } pantryOpened && pantryOpened >= (figures.FridgeAfterOpeningDays ?? 0);
 
     private static BestBeforeEstimate FromPurchase(InventoryItem item, ShelfLifeFigures? figures, TimeZoneInfo timeZone)
     {

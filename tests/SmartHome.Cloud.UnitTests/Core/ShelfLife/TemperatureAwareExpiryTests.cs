@@ -61,6 +61,24 @@ public class TemperatureAwareExpiryTests
     }
 
     [Fact]
+    public void Apply_24HoursAt10_ShelfStableKetchupKeepsItsDateButApplesInTheFridgeDoNot()
+    {
+        var sut = Engine(_time, OnTheAirAt4);
+        var twin = NewTwin();
+
+        sut.Apply(twin, Envelope([
+            Added("ketchup-1", Start, name: "Ketchup", category: "condiments", bestBefore: Label),
+            Added("apples-1", Start, name: "Apples", category: "fruit", bestBefore: Label),
+            .. Readings(Start, TimeSpan.FromHours(24), 10),
+            .. Readings(Start.AddHours(24), TimeSpan.FromHours(1), 4)]));
+
+        var ketchup = twin.Inventory.Single(i => i.ItemId == "ketchup-1");
+        var apples = twin.Inventory.Single(i => i.ItemId == "apples-1");
+        Assert.Equal((Label, false), (ketchup.EstimatedBestBefore!.Value, ketchup.Estimated));
+        Assert.Equal((Label.AddDays(-1), true), (apples.EstimatedBestBefore!.Value, apples.Estimated));
+    }
+
+    [Fact]
     public void Apply_PowerCutOf8HoursWithNoReadings_BridgesTheGapFrom4To9()
     {
         var sut = Engine(_time, OnTheAirAt4);
