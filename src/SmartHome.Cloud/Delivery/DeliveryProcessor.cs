@@ -38,8 +38,11 @@ internal sealed class DeliveryProcessor(
         var needEvent = delivery.Event;
         if (delivery.SubscriptionStatus == SubscriptionStatus.Disabled)
         {
-            await deliveries.MarkHeldAsync(delivery, ct);
-            Log.Held(logger, delivery.Id, delivery.PartnerId);
+            if (await deliveries.MarkHeldAsync(delivery, ct))
+            {
+                Log.Held(logger, delivery.Id, delivery.PartnerId);
+            }
+
             return;
         }
 

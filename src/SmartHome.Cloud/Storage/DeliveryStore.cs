@@ -140,11 +140,41 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
     public Task MarkCancelledAsync(ClaimedDelivery delivery, string reason, CancellationToken ct) =>
         FinishAttemptAsync(delivery, DeliveryStatus.Cancelled, delivery.Attempts, time.GetUtcNow(), null, reason, ct);
 
-    /// <summary>Keeps a claimed delivery of a disabled subscription, untried, until the partner enables the subscription.</summary>
-    public Task MarkHeldAsync(ClaimedDelivery delivery, CancellationToken ct)
+    /// <summary>
+    /// Keeps a claimed delivery of a disabled subscription, untried, until the partner enables the subscription. The
+    /// subscription's status is read again here: one the partner enabled since the claim has already re-queued its held
+    /// deliveries, so this one stays queued, due at once, rather than held with nothing left to release it. True when it was held.
+    /// </summary>
+    public async Task<bool> MarkHeldAsync(ClaimedDelivery delivery, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        return FinishAttemptAsync(delivery, DeliveryStatus.Held, delivery.Attempts, time.GetUtcNow(), null, "the subscription is disabled", ct);
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var connection = await provider.OpenAsync(ct);
+        await using var transaction = await provider.BeginWriteAsync(connection, ct);
+        await using (var subscription = connection.Command("SELECT status FROM subscriptions WHERE id = @id", transaction)
+            .With("@id", delivery.SubscriptionId))
+        {
+            if (await subscription.ExecuteScalarAsync(ct) as string != SubscriptionStatus.Disabled)
+            {
+                await using var requeue = connection.Command(
+                    "UPDATE deliveries SET next_attempt_at = @now, claim_token = NULL, updated_at = @now WHERE id = @id AND claim_token = @token", transaction)
+                    .With("@now", now).With("@id", delivery.Id).With("@token", delivery.ClaimToken);
+                await requeue.ExecuteNonQueryAsync(ct);
+                await transaction.CommitAsync(ct);
+                return false;
+            }
+        }
+
+        await using var hold = connection.Command("""
+            UPDATE deliveries
+            SET status = @held, next_attempt_at = @now, last_status_code = NULL, last_error = @reason, claim_token = NULL, updated_at = @now
+            WHERE id = @id AND claim_token = @token
+            """, transaction)
+            .With("@held", DeliveryStatus.Held).With("@reason", "the subscription is disabled").With("@now", now)
+            .With("@id", delivery.Id).With("@token", delivery.ClaimToken);
+        var held = await hold.ExecuteNonQueryAsync(ct) == 1;
+        await transaction.CommitAsync(ct);
+        return held;
     }
 
     /// <summary>

@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Time.Testing;
+using SmartHome.Cloud.Storage;
+using SmartHome.Cloud.UnitTests.Hosting;
+
+namespace SmartHome.Cloud.UnitTests.Storage;
+
+/// <summary>
+/// What the delivery store does with a claim when something changes between the claim and the worker's verdict on it.
+/// The rows are queued a day ahead of the host's clock, so the host's own worker never claims them; a store on a
+/// clock two days ahead plays the worker.
+/// </summary>
+public sealed class DeliveryStoreClaimRaceTests : IAsyncLifetime
+{
+    private const string HouseholdId = "home-race";
+    private CloudTestHost host = null!;
+    private FakeTimeProvider later = null!;
+    private DeliveryStore worker = null!;
+
+    public async Task InitializeAsync()
+    {
+        host = await CloudTestHost.StartAsync();
+        later = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(2));
+        worker = new DeliveryStore(host.Service<IStoreProvider>(), later);
+    }
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task HeldAfterThePartnerEnabledTheSubscriptionSinceTheClaim_StaysQueuedNotHeldForever()
+    {
+        var (partnerId, subscriptionId) = await SubscribeAsync(SubscriptionStatus.Disabled);
+        await QueueAsync(partnerId, subscriptionId, "stock/milk", "older");
+        await QueueAsync(partnerId, subscriptionId, "stock/milk", "newer");
+        var claimed = Assert.Single(await worker.ClaimDueAsync(10, TimeSpan.FromMinutes(5), [], CancellationToken.None));
+        Assert.Equal(SubscriptionStatus.Disabled, claimed.SubscriptionStatus);
+
+        // The partner enables the subscription while the worker, which read it disabled at the claim, holds the older one.
+        Assert.True(await host.Service<DeliveryStore>().EnableSubscriptionAsync(partnerId, subscriptionId, CancellationToken.None));
+        await worker.MarkHeldAsync(claimed, CancellationToken.None);
+
+        // Held now, on an active subscription, nothing would ever make it due again, and the newer one would overtake it.
+        Assert.Equal(DeliveryStatus.Pending, await StatusAsync(claimed.Id));
+        later.Advance(TimeSpan.FromSeconds(1));
+        var next = Assert.Single(await worker.ClaimDueAsync(10, TimeSpan.FromMinutes(5), [], CancellationToken.None));
+        Assert.Equal(claimed.Id, next.Id);
+        Assert.Equal(SubscriptionStatus.Active, next.SubscriptionStatus);
+    }
+
+    private async Task<(string PartnerId, string SubscriptionId)> SubscribeAsync(string status)
+    {
+        var (partnerId, _) = await host.CreatePartnerAsync();
+        var subscriptionId = "sub-" + Guid.NewGuid().ToString("N");
+        await host.Service<SubscriptionStore>().AddAsync(
+            new SubscriptionRecord(subscriptionId, partnerId, ["shg.*"], null, true, status, DateTimeOffset.UtcNow), "whsec_AAAA", CancellationToken.None);
+        return (partnerId, subscriptionId);
+    }
+
+    private async Task QueueAsync(string partnerId, string subscriptionId, string subject, string name)
+    {
+        var due = DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeMilliseconds();
+        var eventId = $"{name}-{Guid.NewGuid():N}";
+        await using var connection = await host.Service<IStoreProvider>().OpenAsync(CancellationToken.None);
+        await using var command = connection.Command("""
+            INSERT INTO events (id, household_id, type, subject, time, data_json, created_at)
+            VALUES (@event, @household, 'shg.stock.low.v1', @subject, @time, '{}', @due);
+            INSERT INTO deliveries (id, event_id, subscription_id, partner_id, status, attempts, next_attempt_at, created_at, updated_at, subject)
+            VALUES (@id, @event, @subscription, @partner, 'pending', 0, @due, @due, @due, @subject);
+            """)
+            .With("@event", eventId).With("@household", HouseholdId).With("@subject", subject).With("@time", DateTimeOffset.UtcNow.ToString("O"))
+            .With("@due", due).With("@id", Guid.CreateVersion7().ToString("N")).With("@subscription", subscriptionId).With("@partner", partnerId);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<string> StatusAsync(string deliveryId)
+    {
+        await using var connection = await host.Service<IStoreProvider>().OpenAsync(CancellationToken.None);
+        await using var command = connection.Command("SELECT status FROM deliveries WHERE id = @id").With("@id", deliveryId);
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+}
