@@ -143,7 +143,8 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
     /// <summary>
     /// Keeps a claimed delivery of a disabled subscription, untried, until the partner enables the subscription. The
     /// subscription's status is read again here: one the partner enabled since the claim has already re-queued its held
-    /// deliveries, so this one stays queued, due at once, rather than held with nothing left to release it. True when it was held.
+    /// deliveries, so this one stays queued, due at once, rather than held with nothing left to release it. One cancelled since the claim (consent revoked, the subscription
+    /// deleted) stays cancelled: held, enabling would send it even after a later consent. True when it was held.
     /// </summary>
     public async Task<bool> MarkHeldAsync(ClaimedDelivery delivery, CancellationToken ct)
     {
@@ -151,28 +152,32 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await provider.OpenAsync(ct);
         await using var transaction = await provider.BeginWriteAsync(connection, ct);
+        var held = false;
         await using (var subscription = connection.Command("SELECT status FROM subscriptions WHERE id = @id", transaction)
             .With("@id", delivery.SubscriptionId))
         {
-            if (await subscription.ExecuteScalarAsync(ct) as string != SubscriptionStatus.Disabled)
+            if (await subscription.ExecuteScalarAsync(ct) as string == SubscriptionStatus.Disabled)
             {
-                await using var requeue = connection.Command(
-                    "UPDATE deliveries SET next_attempt_at = @now, claim_token = NULL, updated_at = @now WHERE id = @id AND claim_token = @token", transaction)
-                    .With("@now", now).With("@id", delivery.Id).With("@token", delivery.ClaimToken);
-                await requeue.ExecuteNonQueryAsync(ct);
-                await transaction.CommitAsync(ct);
-                return false;
+                await using var hold = connection.Command("""
+                    UPDATE deliveries
+                    SET status = @held, next_attempt_at = @now, last_status_code = NULL, last_error = @reason, claim_token = NULL, updated_at = @now
+                    WHERE id = @id AND claim_token = @token AND status IN (@pending, @failed)
+                    """, transaction)
+                    .With("@held", DeliveryStatus.Held).With("@reason", "the subscription is disabled").With("@now", now)
+                    .With("@pending", DeliveryStatus.Pending).With("@failed", DeliveryStatus.Failed)
+                    .With("@id", delivery.Id).With("@token", delivery.ClaimToken);
+                held = await hold.ExecuteNonQueryAsync(ct) == 1;
             }
         }
 
-        await using var hold = connection.Command("""
-            UPDATE deliveries
-            SET status = @held, next_attempt_at = @now, last_status_code = NULL, last_error = @reason, claim_token = NULL, updated_at = @now
-            WHERE id = @id AND claim_token = @token
-            """, transaction)
-            .With("@held", DeliveryStatus.Held).With("@reason", "the subscription is disabled").With("@now", now)
-            .With("@id", delivery.Id).With("@token", delivery.ClaimToken);
-        var held = await hold.ExecuteNonQueryAsync(ct) == 1;
+        if (!held)
+        {
+            await using var release = connection.Command(
+                "UPDATE deliveries SET next_attempt_at = @now, claim_token = NULL, updated_at = @now WHERE id = @id AND claim_token = @token", transaction)
+                .With("@now", now).With("@id", delivery.Id).With("@token", delivery.ClaimToken);
+            await release.ExecuteNonQueryAsync(ct);
+        }
+
         await transaction.CommitAsync(ct);
         return held;
     }

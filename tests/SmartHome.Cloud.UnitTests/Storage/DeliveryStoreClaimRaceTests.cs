@@ -46,6 +46,21 @@ public sealed class DeliveryStoreClaimRaceTests : IAsyncLifetime
         Assert.Equal(SubscriptionStatus.Active, next.SubscriptionStatus);
     }
 
+    [Fact]
+    public async Task HeldAfterConsentWasRevokedSinceTheClaim_StaysCancelled()
+    {
+        var (partnerId, subscriptionId) = await SubscribeAsync(SubscriptionStatus.Disabled);
+        await host.Service<ConsentStore>().PutAsync(HouseholdId, partnerId, ["shg.*"], CancellationToken.None);
+        await QueueAsync(partnerId, subscriptionId, "stock/milk", "only");
+        var claimed = Assert.Single(await worker.ClaimDueAsync(10, TimeSpan.FromMinutes(5), [], CancellationToken.None));
+
+        await host.Service<ConsentStore>().RevokeAsync(HouseholdId, partnerId, CancellationToken.None);
+        await worker.MarkHeldAsync(claimed, CancellationToken.None);
+
+        // Held, it would be sent once the subscription is enabled if the household consented again meanwhile.
+        Assert.Equal(DeliveryStatus.Cancelled, await StatusAsync(claimed.Id));
+    }
+
     private async Task<(string PartnerId, string SubscriptionId)> SubscribeAsync(string status)
     {
         var (partnerId, _) = await host.CreatePartnerAsync();
