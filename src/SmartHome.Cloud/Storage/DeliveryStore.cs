@@ -84,6 +84,8 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
     /// Records an attempt's outcome and the attempt itself (in <c>delivery_attempts</c>) in one transaction, and keeps the
     /// subscription's <c>failing_since</c>: cleared by a success, else the start of the first attempt since the last one.
     /// False when this worker no longer held the claim (it lapsed and another took the delivery): nothing is recorded.
+    /// A delivery cancelled while the attempt was under way (consent revoked, subscription deleted) stays cancelled unless
+    /// the attempt delivered it: failed or held, it would be tried again and sent if consent were given again meanwhile.
     /// </summary>
     public async Task<bool> RecordAttemptAsync(
         ClaimedDelivery delivery, DeliveryAttempt attempt, string status, int failures, DateTimeOffset nextAttemptAt, CancellationToken ct)
@@ -94,11 +96,14 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
         await using var transaction = await provider.BeginWriteAsync(connection, ct);
         await using (var update = connection.Command("""
             UPDATE deliveries
-            SET status = @status, attempts = @attempts, failures = @failures, next_attempt_at = @next, last_status_code = @code,
-                last_error = @error, claim_token = NULL, updated_at = @now
+            SET status = CASE WHEN status = @cancelled AND @status <> @delivered THEN status ELSE @status END,
+                attempts = @attempts, failures = @failures, next_attempt_at = @next, last_status_code = @code,
+                last_error = CASE WHEN status = @cancelled AND @status <> @delivered THEN last_error ELSE @error END,
+                claim_token = NULL, updated_at = @now
             WHERE id = @id AND claim_token = @token
             """, transaction)
-            .With("@status", status).With("@attempts", attempt.Attempt).With("@failures", failures)
+            .With("@status", status).With("@cancelled", DeliveryStatus.Cancelled).With("@delivered", DeliveryStatus.Delivered)
+            .With("@attempts", attempt.Attempt).With("@failures", failures)
             .With("@next", nextAttemptAt.ToUnixTimeMilliseconds()).With("@code", attempt.StatusCode).With("@error", attempt.Error)
             .With("@now", time.GetUtcNow().ToUnixTimeMilliseconds()).With("@id", delivery.Id).With("@token", delivery.ClaimToken))
         {

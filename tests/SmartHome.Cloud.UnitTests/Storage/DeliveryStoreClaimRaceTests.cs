@@ -61,6 +61,23 @@ public sealed class DeliveryStoreClaimRaceTests : IAsyncLifetime
         Assert.Equal(DeliveryStatus.Cancelled, await StatusAsync(claimed.Id));
     }
 
+    [Fact]
+    public async Task AFailedAttemptRecordedAfterConsentWasRevokedDuringIt_LeavesTheDeliveryCancelled()
+    {
+        var (partnerId, subscriptionId) = await SubscribeAsync(SubscriptionStatus.Active);
+        await host.Service<ConsentStore>().PutAsync(HouseholdId, partnerId, ["shg.*"], CancellationToken.None);
+        await QueueAsync(partnerId, subscriptionId, "stock/milk", "only");
+        var claimed = Assert.Single(await worker.ClaimDueAsync(10, TimeSpan.FromMinutes(5), [], CancellationToken.None));
+
+        await host.Service<ConsentStore>().RevokeAsync(HouseholdId, partnerId, CancellationToken.None);
+        var attempt = new DeliveryAttempt(1, later.GetUtcNow(), 12, AttemptOutcomes.Failed, 500, "the endpoint answered 500");
+        Assert.True(await worker.RecordAttemptAsync(claimed, attempt, DeliveryStatus.Failed, 1, later.GetUtcNow().AddSeconds(5), CancellationToken.None));
+
+        // Failed, it would be retried, and sent if the household consented again before the retry.
+        Assert.Equal(DeliveryStatus.Cancelled, await StatusAsync(claimed.Id));
+        Assert.Single(await worker.ListAttemptsAsync(partnerId, claimed.Id, CancellationToken.None) ?? []);
+    }
+
     private async Task<(string PartnerId, string SubscriptionId)> SubscribeAsync(string status)
     {
         var (partnerId, _) = await host.CreatePartnerAsync();
