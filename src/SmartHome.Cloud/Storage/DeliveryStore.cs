@@ -177,8 +177,7 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
 
         if (!held)
         {
-            await using var release = connection.Command(
-                "UPDATE deliveries SET next_attempt_at = @now, claim_token = NULL, updated_at = @now WHERE id = @id AND claim_token = @token", transaction)
+            await using var release = connection.Command(GiveBack, transaction)
                 .With("@now", now).With("@id", delivery.Id).With("@token", delivery.ClaimToken);
             await release.ExecuteNonQueryAsync(ct);
         }
@@ -355,9 +354,18 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
         return await command.ExecuteScalarAsync(ct) as string;
     }
 
-    /// <summary>Gives a claim back untouched (e.g. at shutdown), due again now.</summary>
-    public Task ReleaseAsync(ClaimedDelivery delivery, CancellationToken ct) =>
-        FinishAttemptAsync(delivery, delivery.Attempts == 0 ? DeliveryStatus.Pending : DeliveryStatus.Failed, delivery.Attempts, time.GetUtcNow(), null, null, ct);
+    /// <summary>
+    /// Gives a claim back untouched (e.g. at shutdown), due again now: its status and last outcome stay as they are, so
+    /// one cancelled since the claim stays cancelled.
+    /// </summary>
+    public async Task ReleaseAsync(ClaimedDelivery delivery, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        await using var connection = await provider.OpenAsync(ct);
+        await using var command = connection.Command(GiveBack)
+            .With("@now", time.GetUtcNow().ToUnixTimeMilliseconds()).With("@id", delivery.Id).With("@token", delivery.ClaimToken);
+        await command.ExecuteNonQueryAsync(ct);
+    }
 
     /// <summary>The partner's deliveries, newest first, optionally of one status.</summary>
     public async Task<IReadOnlyList<DeliveryRecord>> ListAsync(string partnerId, string? status, int limit, CancellationToken ct)
@@ -419,6 +427,9 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
             .With("@id", delivery.Id).With("@token", delivery.ClaimToken);
         await command.ExecuteNonQueryAsync(ct);
     }
+
+    /// <summary>Hands a claim back, due again at <c>@now</c>, its status and last outcome as they are.</summary>
+    private const string GiveBack = "UPDATE deliveries SET next_attempt_at = @now, claim_token = NULL, updated_at = @now WHERE id = @id AND claim_token = @token";
 
     /// <summary>Due again at once (their first due time, so the oldest go first), with a fresh retry budget.</summary>
     private const string Requeue = """

@@ -78,6 +78,20 @@ public sealed class DeliveryStoreClaimRaceTests : IAsyncLifetime
         Assert.Single(await worker.ListAttemptsAsync(partnerId, claimed.Id, CancellationToken.None) ?? []);
     }
 
+    [Fact]
+    public async Task AClaimGivenBackAtShutdownAfterConsentWasRevoked_StaysCancelled()
+    {
+        var (partnerId, subscriptionId) = await SubscribeAsync(SubscriptionStatus.Active);
+        await host.Service<ConsentStore>().PutAsync(HouseholdId, partnerId, ["shg.*"], CancellationToken.None);
+        await QueueAsync(partnerId, subscriptionId, "stock/milk", "only");
+        var claimed = Assert.Single(await worker.ClaimDueAsync(10, TimeSpan.FromMinutes(5), [], CancellationToken.None));
+
+        await host.Service<ConsentStore>().RevokeAsync(HouseholdId, partnerId, CancellationToken.None);
+        await worker.ReleaseAsync(claimed, CancellationToken.None);
+
+        Assert.Equal(DeliveryStatus.Cancelled, await StatusAsync(claimed.Id));
+    }
+
     private async Task<(string PartnerId, string SubscriptionId)> SubscribeAsync(string status)
     {
         var (partnerId, _) = await host.CreatePartnerAsync();
