@@ -36,7 +36,10 @@ internal sealed class DeliveryProcessor(
     {
         ArgumentNullException.ThrowIfNull(delivery);
         var needEvent = delivery.Event;
-        if (delivery.SubscriptionStatus == SubscriptionStatus.Disabled)
+
+        // Read again, not as the claim found it: a subscription deleted or disabled since then sends nothing.
+        var subscriptionStatus = await deliveries.SubscriptionStatusAsync(delivery.SubscriptionId, ct);
+        if (subscriptionStatus == SubscriptionStatus.Disabled)
         {
             if (await deliveries.MarkHeldAsync(delivery, ct))
             {
@@ -46,7 +49,7 @@ internal sealed class DeliveryProcessor(
             return;
         }
 
-        if (delivery.SubscriptionStatus != SubscriptionStatus.Active)
+        if (subscriptionStatus != SubscriptionStatus.Active)
         {
             await CancelAsync(delivery, SubscriptionStore.DeletedReason, ct);
             return;

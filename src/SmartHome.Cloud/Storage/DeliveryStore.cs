@@ -186,6 +186,14 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
         return held;
     }
 
+    /// <summary>The subscription's status now (it may have changed since a claim read it); null when there is no such subscription.</summary>
+    public async Task<string?> SubscriptionStatusAsync(string subscriptionId, CancellationToken ct)
+    {
+        await using var connection = await provider.OpenAsync(ct);
+        await using var command = connection.Command("SELECT status FROM subscriptions WHERE id = @id").With("@id", subscriptionId);
+        return await command.ExecuteScalarAsync(ct) as string;
+    }
+
     /// <summary>
     /// Gives a claim back unattempted (its endpoint had no room), keeping its last outcome. It is due again at once, at
     /// its first due time, so it keeps its place before its subscription's later deliveries.
@@ -457,7 +465,11 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
     }
 }
 
-/// <summary>A delivery this worker holds until it records the outcome, with all it needs to attempt it (the partner's kind decides what of the data it gets).</summary>
+/// <summary>
+/// A delivery this worker holds until it records the outcome, with all it needs to attempt it (the partner's kind decides
+/// what of the data it gets). <c>SubscriptionStatus</c> is the subscription's at the claim; the worker reads it again
+/// before sending (<see cref="DeliveryStore.SubscriptionStatusAsync"/>).
+/// </summary>
 internal sealed record ClaimedDelivery(
     string Id,
     string ClaimToken,

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using SmartHome.Cloud.Delivery;
 using SmartHome.Cloud.Storage;
 using SmartHome.Cloud.UnitTests.Hosting;
 
@@ -92,12 +93,29 @@ public sealed class DeliveryStoreClaimRaceTests : IAsyncLifetime
         Assert.Equal(DeliveryStatus.Cancelled, await StatusAsync(claimed.Id));
     }
 
-    private async Task<(string PartnerId, string SubscriptionId)> SubscribeAsync(string status)
+    [Fact]
+    public async Task AClaimOfASubscriptionDeletedBeforeItsTurn_IsNotSent()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (partnerId, subscriptionId) = await SubscribeAsync(SubscriptionStatus.Active, receiver.Url);
+        await host.Service<ConsentStore>().PutAsync(HouseholdId, partnerId, ["shg.*"], CancellationToken.None);
+        await QueueAsync(partnerId, subscriptionId, "stock/milk", "only");
+        var claimed = Assert.Single(await worker.ClaimDueAsync(10, TimeSpan.FromMinutes(5), [], CancellationToken.None));
+        Assert.Equal(SubscriptionStatus.Active, claimed.SubscriptionStatus);
+
+        Assert.True(await host.Service<SubscriptionStore>().DeleteAsync(partnerId, subscriptionId, CancellationToken.None));
+        await host.Service<DeliveryProcessor>().ProcessAsync(claimed, CancellationToken.None);
+
+        Assert.Empty(receiver.Received);
+        Assert.Equal(DeliveryStatus.Cancelled, await StatusAsync(claimed.Id));
+    }
+
+    private async Task<(string PartnerId, string SubscriptionId)> SubscribeAsync(string status, Uri? webhook = null)
     {
         var (partnerId, _) = await host.CreatePartnerAsync();
         var subscriptionId = "sub-" + Guid.NewGuid().ToString("N");
         await host.Service<SubscriptionStore>().AddAsync(
-            new SubscriptionRecord(subscriptionId, partnerId, ["shg.*"], null, true, status, DateTimeOffset.UtcNow), "whsec_AAAA", CancellationToken.None);
+            new SubscriptionRecord(subscriptionId, partnerId, ["shg.*"], webhook?.AbsoluteUri, webhook is null, status, DateTimeOffset.UtcNow), "whsec_AAAA", CancellationToken.None);
         return (partnerId, subscriptionId);
     }
 
