@@ -23,7 +23,7 @@ public static class ConsentsApi
         group.MapDelete("/{partnerId}", RevokeAsync)
             .WithName("RevokeConsent")
             .WithSummary("Revoke a partner's consent")
-            .WithDescription("The partner's deliveries of the household's events not made yet (pending or retrying) are cancelled at once.");
+            .WithDescription("The partner's deliveries of the household's events not made yet (pending, retrying or held) are cancelled at once.");
         return app;
     }
 

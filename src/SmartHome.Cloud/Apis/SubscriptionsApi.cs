@@ -25,7 +25,7 @@ public static class SubscriptionsApi
         group.MapDelete("/{id}", DeleteAsync)
             .WithName("DeleteSubscription")
             .WithSummary("Delete one of the partner's subscriptions")
-            .WithDescription("Its deliveries not made yet (pending or retrying) are cancelled at once.");
+            .WithDescription("Its deliveries not made yet (pending, retrying or held) are cancelled at once.");
         group.MapPost("/{id}/secret", RotateSecretAsync)
             .WithName("RotateSubscriptionSecret")
             .WithSummary("Rotate a subscription's signing secret")
