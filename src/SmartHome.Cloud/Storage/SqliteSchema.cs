@@ -1,6 +1,9 @@
 namespace SmartHome.Cloud.Storage;
 
-/// <summary>The SQLite schema. Times are Unix milliseconds; ids and JSON are text.</summary>
+/// <summary>
+/// The SQLite schema. Times are Unix milliseconds; ids and JSON are text. A migration, once released, is never edited:
+/// a store already at its version would not get the change; a change is a new migration.
+/// </summary>
 internal static class SqliteSchema
 {
     public static IReadOnlyList<SchemaMigration> Migrations { get; } =
@@ -64,15 +67,9 @@ internal static class SqliteSchema
                 types_json TEXT NOT NULL,
                 webhook_url TEXT NULL,
                 secret TEXT NOT NULL,
-                previous_secret TEXT NULL,
-                previous_secret_expires_at BIGINT NULL,
                 mqtt BOOLEAN NOT NULL,
                 status TEXT NOT NULL,
-                created_at BIGINT NOT NULL,
-                disabled_reason TEXT NULL,
-                disabled_at BIGINT NULL,
-                failing_since BIGINT NULL,
-                filter_json TEXT NULL
+                created_at BIGINT NOT NULL
             );
             CREATE INDEX ix_subscriptions_partner ON subscriptions (partner_id);
 
@@ -97,14 +94,29 @@ internal static class SqliteSchema
                 last_error TEXT NULL,
                 created_at BIGINT NOT NULL,
                 updated_at BIGINT NOT NULL,
-                failures INTEGER NOT NULL DEFAULT 0,
-                subject TEXT NULL,
                 UNIQUE (event_id, subscription_id)
             );
-            CREATE INDEX ix_deliveries_subject ON deliveries (subscription_id, subject, status);
             CREATE INDEX ix_deliveries_due ON deliveries (status, next_attempt_at);
             CREATE INDEX ix_deliveries_partner ON deliveries (partner_id, created_at);
             CREATE INDEX ix_deliveries_claim ON deliveries (claim_token);
+
+            CREATE TABLE server_secrets (
+                name TEXT NOT NULL PRIMARY KEY,
+                value TEXT NOT NULL
+            );
+            """),
+        new(2, "partner delivery", """
+            ALTER TABLE subscriptions ADD COLUMN previous_secret TEXT NULL;
+            ALTER TABLE subscriptions ADD COLUMN previous_secret_expires_at BIGINT NULL;
+            ALTER TABLE subscriptions ADD COLUMN disabled_reason TEXT NULL;
+            ALTER TABLE subscriptions ADD COLUMN disabled_at BIGINT NULL;
+            ALTER TABLE subscriptions ADD COLUMN failing_since BIGINT NULL;
+            ALTER TABLE subscriptions ADD COLUMN filter_json TEXT NULL;
+
+            ALTER TABLE deliveries ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE deliveries ADD COLUMN subject TEXT NULL;
+            UPDATE deliveries SET subject = (SELECT e.subject FROM events e WHERE e.id = deliveries.event_id);
+            CREATE INDEX ix_deliveries_subject ON deliveries (subscription_id, subject, status);
             CREATE INDEX ix_deliveries_subscription ON deliveries (subscription_id, status);
 
             CREATE TABLE delivery_attempts (
@@ -127,11 +139,6 @@ internal static class SqliteSchema
                 created_at BIGINT NOT NULL
             );
             CREATE INDEX ix_partner_notices_partner ON partner_notices (partner_id, created_at);
-
-            CREATE TABLE server_secrets (
-                name TEXT NOT NULL PRIMARY KEY,
-                value TEXT NOT NULL
-            );
             """),
     ];
 }
