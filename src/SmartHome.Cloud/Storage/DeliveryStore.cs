@@ -52,7 +52,7 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
         }
 
         await using var select = connection.Command("""
-            SELECT d.id, d.attempts, d.subscription_id, d.partner_id, s.status, s.webhook_url, s.secret, s.mqtt,
+            SELECT d.id, d.attempts, d.subscription_id, d.partner_id, s.webhook_url, s.secret, s.mqtt,
                    e.id, e.type, e.household_id, e.subject, e.time, e.data_json, s.previous_secret, s.previous_secret_expires_at,
                    d.failures, s.failing_since, p.kind
             FROM deliveries d
@@ -67,13 +67,13 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
         while (await reader.ReadAsync(ct))
         {
             claimed.Add(new ClaimedDelivery(
-                reader.GetString(0), token, leaseEnd, reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.GetNullableString(5), reader.GetString(6), reader.GetBoolean(7), ReadEvent(reader, 8), reader.GetString(18))
+                reader.GetString(0), token, leaseEnd, reader.GetInt32(1), reader.GetString(2), reader.GetString(3),
+                reader.GetNullableString(4), reader.GetString(5), reader.GetBoolean(6), ReadEvent(reader, 7), reader.GetString(17))
             {
-                PreviousSecret = reader.GetNullableString(14),
-                PreviousSecretExpiresAt = reader.IsDBNull(15) ? null : Sql.FromUnixMs(reader.GetInt64(15)),
-                Failures = reader.GetInt32(16),
-                FailingSince = reader.IsDBNull(17) ? null : Sql.FromUnixMs(reader.GetInt64(17)),
+                PreviousSecret = reader.GetNullableString(13),
+                PreviousSecretExpiresAt = reader.IsDBNull(14) ? null : Sql.FromUnixMs(reader.GetInt64(14)),
+                Failures = reader.GetInt32(15),
+                FailingSince = reader.IsDBNull(16) ? null : Sql.FromUnixMs(reader.GetInt64(16)),
             });
         }
 
@@ -467,8 +467,8 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
 
 /// <summary>
 /// A delivery this worker holds until it records the outcome, with all it needs to attempt it (the partner's kind decides
-/// what of the data it gets). <c>SubscriptionStatus</c> is the subscription's at the claim; the worker reads it again
-/// before sending (<see cref="DeliveryStore.SubscriptionStatusAsync"/>).
+/// what of the data it gets). The subscription's status is not part of it: the worker reads it just before sending
+/// (<see cref="DeliveryStore.SubscriptionStatusAsync"/>), as it may have changed since the claim.
 /// </summary>
 internal sealed record ClaimedDelivery(
     string Id,
@@ -477,7 +477,6 @@ internal sealed record ClaimedDelivery(
     int Attempts,
     string SubscriptionId,
     string PartnerId,
-    string SubscriptionStatus,
     string? WebhookUrl,
     string Secret,
     bool Mqtt,
