@@ -2,11 +2,12 @@ namespace SmartHome.Cloud.Storage;
 
 /// <summary>
 /// A delivery's life: <c>pending</c> (not tried yet) → <c>delivered</c>; or <c>failed</c> (an attempt failed, another
-/// is scheduled) → … → <c>dead</c> (the retry schedule ran out); or <c>cancelled</c> (at delivery time the household
+/// is scheduled) → … → <c>dead</c> (the retry schedule ran out, or, untried, the event's body is over
+/// <c>Delivery:MaxEventBytes</c>); or <c>cancelled</c> (at delivery time the household
 /// had not consented, or the subscription was gone, or the event was stale: never sent); or <c>superseded</c> (a newer
 /// event about the same subject for the same subscription made it pointless: never sent); or <c>held</c> (its
 /// subscription was disabled: kept, and due again when the partner enables it). A <c>dead</c> delivery can be redriven:
-/// <c>pending</c> again with a fresh budget.
+/// <c>pending</c> (never tried) or <c>failed</c> again with a fresh budget.
 /// </summary>
 public static class DeliveryStatus
 {

@@ -5,8 +5,8 @@ namespace SmartHome.Cloud.Storage;
 /// <summary>
 /// Cancelling deliveries not made yet (<c>pending</c>, <c>failed</c> with a retry scheduled, or <c>held</c> for a disabled
 /// subscription) inside another store's transaction. The claim token is left alone: an attempt already under way
-/// finishes and records what really happened; one claimed but not started checks consent and the subscription again
-/// before sending.
+/// finishes and is recorded, and the delivery stays cancelled unless that attempt delivered it; one claimed but not
+/// started checks consent and the subscription again before sending.
 /// </summary>
 internal static class QueuedDeliveries
 {
