@@ -249,8 +249,8 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
     }
 
     /// <summary>
-    /// Re-activates the partner's disabled subscription and makes its held deliveries due again, oldest first, each with a
-    /// fresh retry budget. False when the partner has no disabled subscription by that id.
+    /// Re-activates the partner's disabled subscription and makes its held deliveries (and any left failed, waiting for a
+    /// retry) due again, oldest first, each with a fresh retry budget. False when the partner has no disabled subscription by that id.
     /// </summary>
     public async Task<bool> EnableSubscriptionAsync(string partnerId, string subscriptionId, CancellationToken ct)
     {
@@ -270,7 +270,10 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
             }
         }
 
-        await using (var release = connection.Command(Requeue + " WHERE subscription_id = @id AND status = @held", transaction)
+        // With the held ones, those whose attempt was under way when the subscription was disabled: they came back failed
+        // with a retry hours away, and the held deliveries of their subjects would wait behind them.
+        await using (var release = connection.Command(
+            Requeue + " WHERE subscription_id = @id AND (status = @held OR (status = @failed AND claim_token IS NULL))", transaction)
             .With("@id", subscriptionId).With("@held", DeliveryStatus.Held).With("@now", now)
             .With("@pending", DeliveryStatus.Pending).With("@failed", DeliveryStatus.Failed))
         {

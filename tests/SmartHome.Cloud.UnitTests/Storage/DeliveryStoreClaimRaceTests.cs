@@ -107,6 +107,23 @@ public sealed class DeliveryStoreClaimRaceTests : IAsyncLifetime
         Assert.Equal(DeliveryStatus.Cancelled, await StatusAsync(claimed.Id));
     }
 
+    [Fact]
+    public async Task EnablingASubscription_MakesItsDeliveryThatFailedWhileItWasBeingDisabledDueAtOnceToo()
+    {
+        var (partnerId, subscriptionId) = await SubscribeAsync(SubscriptionStatus.Disabled);
+
+        // An attempt under way when the subscription was disabled came back failed, its retry hours away; the rest are held.
+        var failed = await QueueAsync(
+            partnerId, subscriptionId, "stock/milk", "older", DeliveryStatus.Failed, attempts: 5, nextAttemptAt: later.GetUtcNow().AddHours(10));
+        await QueueAsync(partnerId, subscriptionId, "stock/milk", "newer", DeliveryStatus.Held);
+        Assert.True(await host.Service<DeliveryStore>().EnableSubscriptionAsync(partnerId, subscriptionId, CancellationToken.None));
+
+        // Else the held one, due at once, would wait behind it for those hours.
+        var claimed = Assert.Single(await worker.ClaimDueAsync(10, TimeSpan.FromMinutes(5), [], CancellationToken.None));
+        Assert.Equal(failed, claimed.Id);
+        Assert.Equal(0, claimed.Failures);
+    }
+
     private async Task<(string PartnerId, string SubscriptionId)> SubscribeAsync(string status, Uri? webhook = null)
     {
         var (partnerId, _) = await host.CreatePartnerAsync();
@@ -116,20 +133,24 @@ public sealed class DeliveryStoreClaimRaceTests : IAsyncLifetime
         return (partnerId, subscriptionId);
     }
 
-    private async Task QueueAsync(string partnerId, string subscriptionId, string subject, string name)
+    private async Task<string> QueueAsync(
+        string partnerId, string subscriptionId, string subject, string name, string status = DeliveryStatus.Pending, int attempts = 0, DateTimeOffset? nextAttemptAt = null)
     {
         var due = DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeMilliseconds();
+        var id = Guid.CreateVersion7().ToString("N");
         var eventId = $"{name}-{Guid.NewGuid():N}";
         await using var connection = await host.Service<IStoreProvider>().OpenAsync(CancellationToken.None);
         await using var command = connection.Command("""
             INSERT INTO events (id, household_id, type, subject, time, data_json, created_at)
             VALUES (@event, @household, 'shg.stock.low.v1', @subject, @time, '{}', @due);
-            INSERT INTO deliveries (id, event_id, subscription_id, partner_id, status, attempts, next_attempt_at, created_at, updated_at, subject)
-            VALUES (@id, @event, @subscription, @partner, 'pending', 0, @due, @due, @due, @subject);
+            INSERT INTO deliveries (id, event_id, subscription_id, partner_id, status, attempts, failures, next_attempt_at, created_at, updated_at, subject)
+            VALUES (@id, @event, @subscription, @partner, @status, @attempts, @attempts, @next, @due, @due, @subject);
             """)
+            .With("@status", status).With("@attempts", attempts).With("@next", nextAttemptAt?.ToUnixTimeMilliseconds() ?? due)
             .With("@event", eventId).With("@household", HouseholdId).With("@subject", subject).With("@time", DateTimeOffset.UtcNow.ToString("O"))
-            .With("@due", due).With("@id", Guid.CreateVersion7().ToString("N")).With("@subscription", subscriptionId).With("@partner", partnerId);
+            .With("@due", due).With("@id", id).With("@subscription", subscriptionId).With("@partner", partnerId);
         await command.ExecuteNonQueryAsync();
+        return id;
     }
 
     private async Task<string> StatusAsync(string deliveryId)
