@@ -28,6 +28,9 @@ public sealed class DeliveryOptions
     [Range(1024, 16 * 1024 * 1024, ErrorMessage = "SmartHome:Cloud:Delivery:MaxEventBytes must be between 1024 and 16777216")]
     public int MaxEventBytes { get; set; } = 256 * 1024;
 
+    /// <summary>The longest one webhook attempt can take: connecting, waiting for the answer's headers, then reading its body.</summary>
+    public TimeSpan LongestAttempt => ConnectTimeout + (2 * ResponseTimeout);
+
     /// <summary>How much of an endpoint's answer is read at most; the rest is discarded.</summary>
     [Range(1024, 1024 * 1024, ErrorMessage = "SmartHome:Cloud:Delivery:MaxResponseBytes must be between 1024 and 1048576")]
     public int MaxResponseBytes { get; set; } = 64 * 1024;

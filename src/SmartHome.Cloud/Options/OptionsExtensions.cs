@@ -22,7 +22,12 @@ internal static class OptionsExtensions
                 "SmartHome:Cloud:Storage:Provider must be 'Sqlite', the only store provider in this build");
         Add<RulesOptions, RulesOptionsValidator>(services, RulesOptions.Section);
         Add<DeliveryOptions, DeliveryOptionsValidator>(services, DeliveryOptions.Section);
-        Add<DeliveryWorkerOptions, DeliveryWorkerOptionsValidator>(services, DeliveryWorkerOptions.Section);
+        Add<DeliveryWorkerOptions, DeliveryWorkerOptionsValidator>(services, DeliveryWorkerOptions.Section)
+            .Validate<IOptions<DeliveryOptions>>(
+                (worker, delivery) => worker.Lease > delivery.Value.LongestAttempt,
+                "SmartHome:Cloud:Delivery:Worker:Lease must be longer than the longest attempt (SmartHome:Cloud:Delivery:ConnectTimeout "
+                + "plus twice :ResponseTimeout, for the answer's headers and then its body); else a claim can lapse mid-attempt and the "
+                + "delivery be sent twice");
         Add<NotificationOptions, NotificationOptionsValidator>(services, NotificationOptions.Section);
         Add<CoreOptions, CoreOptionsValidator>(services, CoreSection);
         services.AddOptions<ShelfLifeOptions>().BindConfiguration(ShelfLifeOptions.Section)

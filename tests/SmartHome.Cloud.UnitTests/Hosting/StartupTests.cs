@@ -72,7 +72,6 @@ public class StartupTests
     [InlineData("SmartHome:Cloud:Delivery:SecretRotationOverlap", "31.00:00:00")]
     [InlineData("SmartHome:Cloud:Delivery:SecretRotationOverlap", "-00:00:01")]
     [InlineData("SmartHome:Cloud:Delivery:MaxEventBytes", "10")]
-
     [InlineData("SmartHome:Cloud:Delivery:DisableAfter", "00:00:10")]
     [InlineData("SmartHome:Cloud:Delivery:MaxRetryAfter", "2.00:00:00")]
     [InlineData("SmartHome:Cloud:Delivery:Worker:RatePerEndpoint", "0")]
@@ -88,6 +87,21 @@ public class StartupTests
         Assert.NotNull(failure);
         Assert.True(StartupErrors.IsConfigurationError(failure));
         Assert.Contains(key, StartupErrors.Describe(failure), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_LeaseShorterThanAnAttemptCanTake_RefusesNamingTheLease()
+    {
+        var settings = CloudTestHost.DefaultSettings(CloudTestHost.NewDatabasePath());
+        settings["SmartHome:Cloud:Delivery:ResponseTimeout"] = "00:05:00";
+        settings["SmartHome:Cloud:Delivery:Worker:Lease"] = "00:05:00";
+        await using var sut = CloudTestHost.CreateBuilder(settings).Build();
+
+        var failure = await Record.ExceptionAsync(() => sut.StartAsync());
+
+        Assert.NotNull(failure);
+        Assert.True(StartupErrors.IsConfigurationError(failure));
+        Assert.Contains("SmartHome:Cloud:Delivery:Worker:Lease", StartupErrors.Describe(failure), StringComparison.Ordinal);
     }
 
     [Fact]
