@@ -41,6 +41,10 @@ internal static class WebhookDelivery
         {
             ["SmartHome:Cloud:Delivery:AllowPrivateNetworks"] = "true",
             ["SmartHome:Cloud:Delivery:Worker:MaxInFlightPerEndpoint"] = concurrency.ToString(CultureInfo.InvariantCulture),
+
+            // The per-endpoint rate limit (50 a second by default) is a policy, not a cost: lifted, so (h1) measures the worker.
+            ["SmartHome:Cloud:Delivery:Worker:RatePerEndpoint"] = "10000",
+            ["SmartHome:Cloud:Delivery:Worker:BurstPerEndpoint"] = "10000",
         });
         await SubscribeAsync(cloud, healthy.Url);
         await QueueAndTimeAsync(cloud, healthy, settings.Deliveries / 4, TimeSpan.MaxValue);
