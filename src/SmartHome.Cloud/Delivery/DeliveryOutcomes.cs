@@ -11,7 +11,8 @@ namespace SmartHome.Cloud.Delivery;
 /// <c>Retry-After</c>): tried again when the endpoint asked (at most <see cref="DeliveryOptions.MaxRetryAfter"/> later),
 /// without using up the retry budget. Failed: the next step of <see cref="DeliveryRetrySchedule"/>, or dead when it ran
 /// out. Gone (410), or an endpoint that has accepted nothing for <see cref="DeliveryOptions.DisableAfter"/>: the
-/// subscription is disabled, its deliveries held, and its partner notified.
+/// subscription is disabled, its deliveries held, and its partner notified. The outcomes of attempts that end at about the
+/// same time are stored together (<see cref="GroupCommit{TItem, TResult}"/>), each still in one transaction with its attempt.
 /// </summary>
 internal sealed class DeliveryOutcomes(
     DeliveryStore deliveries,
@@ -22,6 +23,13 @@ internal sealed class DeliveryOutcomes(
     TimeProvider time,
     ILogger<DeliveryOutcomes> logger)
 {
+    /// <summary>Attempts whose outcomes one transaction stores at most.</summary>
+    private const int MaxOutcomesPerTransaction = 256;
+
+    // Not the caller's token: once handed in, an outcome is stored even at shutdown, since the attempt was made.
+    private readonly GroupCommit<RecordedAttempt, bool> recorder = new(
+        attempts => deliveries.RecordAttemptsAsync(attempts, CancellationToken.None), MaxOutcomesPerTransaction);
+
     public async Task RecordAsync(ClaimedDelivery delivery, DeliveryAttempt attempt, AttemptResult result, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(delivery);
@@ -30,14 +38,14 @@ internal sealed class DeliveryOutcomes(
         var now = time.GetUtcNow();
         if (result.IsSuccess)
         {
-            await deliveries.RecordAttemptAsync(delivery, attempt, DeliveryStatus.Delivered, delivery.Failures, now, ct);
+            await recorder.WriteAsync(new(delivery, attempt, DeliveryStatus.Delivered, delivery.Failures, now));
             Log.Delivered(logger, delivery.Id, delivery.PartnerId, delivery.Event.Type, attempt.Attempt);
             return;
         }
 
         if (DisableReason(delivery, attempt, result) is { } reason)
         {
-            if (await deliveries.RecordAttemptAsync(delivery, attempt, DeliveryStatus.Held, delivery.Failures, now, ct))
+            if (await recorder.WriteAsync(new(delivery, attempt, DeliveryStatus.Held, delivery.Failures, now)))
             {
                 await DisableAsync(delivery, reason, ct);
             }
@@ -48,14 +56,14 @@ internal sealed class DeliveryOutcomes(
         if (result.RetryAt is { } asked)
         {
             var retryAt = DeliveryRetrySchedule.Throttled(now, asked, options.CurrentValue.MaxRetryAfter);
-            await deliveries.RecordAttemptAsync(delivery, attempt, DeliveryStatus.Failed, delivery.Failures, retryAt, ct);
+            await recorder.WriteAsync(new(delivery, attempt, DeliveryStatus.Failed, delivery.Failures, retryAt));
             Log.AttemptThrottled(logger, delivery.Id, delivery.PartnerId, attempt.Attempt, result.StatusCode, retryAt);
             return;
         }
 
         var failures = delivery.Failures + 1;
         var delay = DeliveryRetrySchedule.NextDelay(failures, (Random.Shared.NextDouble() * 2) - 1);
-        await deliveries.RecordAttemptAsync(delivery, attempt, delay is null ? DeliveryStatus.Dead : DeliveryStatus.Failed, failures, now + (delay ?? TimeSpan.Zero), ct);
+        await recorder.WriteAsync(new(delivery, attempt, delay is null ? DeliveryStatus.Dead : DeliveryStatus.Failed, failures, now + (delay ?? TimeSpan.Zero)));
         if (delay is { } wait)
         {
             Log.AttemptFailed(logger, delivery.Id, delivery.PartnerId, attempt.Attempt, result.Error!, wait);

@@ -32,9 +32,13 @@ internal sealed class DeliveryProcessor(
     IOptionsMonitor<DeliveryOptions> options,
     ILogger<DeliveryProcessor> logger)
 {
-    public async Task ProcessAsync(ClaimedDelivery delivery, CancellationToken ct)
+    /// <param name="delivery">The claimed delivery.</param>
+    /// <param name="sent">Called once the endpoint has answered (or failed to), before the outcome is stored.</param>
+    /// <param name="ct">Cancels the attempt.</param>
+    public async Task ProcessAsync(ClaimedDelivery delivery, Action sent, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(delivery);
+        ArgumentNullException.ThrowIfNull(sent);
         var needEvent = delivery.Event;
 
         // Read again, not as the claim found it: a subscription deleted or disabled since then sends nothing.
@@ -98,6 +102,7 @@ internal sealed class DeliveryProcessor(
         var result = delivery.Mqtt
             ? await PublishAsync(delivery, eventId, body, ct)
             : await webhooks.SendAsync(new Uri(delivery.WebhookUrl!), delivery.SecretsAt(startedAt), eventId, body, ct);
+        sent();
         var attempt = new DeliveryAttempt(
             delivery.Attempts + 1, startedAt, (long)time.GetElapsedTime(started).TotalMilliseconds, result.Outcome, result.StatusCode, result.Error);
         await outcomes.RecordAsync(delivery, attempt, result, ct);

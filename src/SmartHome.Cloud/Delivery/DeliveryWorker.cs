@@ -38,7 +38,9 @@ internal sealed class DeliveryWorker(
                 var room = settings.MaxInFlight - InFlightCount();
                 if (room > 0)
                 {
-                    var claimed = await store.ClaimDueAsync(Math.Min(room, settings.BatchSize), settings.Lease, limiter.BusySubscriptions(), stoppingToken);
+                    var claimed = await store.ClaimDueAsync(
+                        Math.Min(room, settings.BatchSize), settings.MaxInFlightPerEndpoint, settings.Lease, limiter.BusySubscriptions(), stoppingToken);
+                    var deferred = new List<ClaimedDelivery>();
                     foreach (var delivery in claimed)
                     {
                         if (limiter.TryEnter(EndpointLimiter.KeyOf(delivery.WebhookUrl, delivery.PartnerId), delivery.SubscriptionId, out var lease))
@@ -47,9 +49,14 @@ internal sealed class DeliveryWorker(
                         }
                         else
                         {
-                            await store.DeferAsync(delivery, CancellationToken.None);
+                            deferred.Add(delivery);
                             counters.DeliveryDeferred();
                         }
+                    }
+
+                    if (deferred.Count > 0)
+                    {
+                        await store.DeferAsync(deferred, CancellationToken.None);
                     }
 
                     claimedFull = claimed.Count == Math.Min(room, settings.BatchSize);
@@ -85,7 +92,7 @@ internal sealed class DeliveryWorker(
         using var lease = endpointLease;
         try
         {
-            await processor.ProcessAsync(delivery, stoppingToken);
+            await processor.ProcessAsync(delivery, () => FreeEndpointSlot(lease), stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -96,6 +103,16 @@ internal sealed class DeliveryWorker(
             // One delivery's failure must not end the worker; its claim lapses and it is tried again.
             Log.AttemptCrashed(logger, delivery.Id, ex);
         }
+    }
+
+    /// <summary>
+    /// The endpoint's slot limits requests in flight to it: once the answer is in, the slot is given back (the lease is
+    /// disposed once only) while the outcome is stored, and the next claim may use it at once.
+    /// </summary>
+    private void FreeEndpointSlot(IDisposable lease)
+    {
+        lease.Dispose();
+        signals.Deliveries.Notify();
     }
 
     private async Task ReleaseAtShutdownAsync(ClaimedDelivery delivery)

@@ -15,8 +15,20 @@ namespace SmartHome.Cloud.Storage;
 /// </summary>
 internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
 {
-    /// <summary>Claims up to <paramref name="limit"/> due deliveries, none of the subscriptions in <paramref name="skip"/> (their endpoints are busy).</summary>
-    public async Task<IReadOnlyList<ClaimedDelivery>> ClaimDueAsync(int limit, TimeSpan lease, IReadOnlyCollection<string> skip, CancellationToken ct)
+    /// <summary>
+    /// A claim looks at this many times its limit of the oldest due deliveries for ones within the per-subscription cap,
+    /// rather than at all due ones (a long backlog would make every claim read all of it). A subscription whose backlog
+    /// fills that window is skipped by the next claims while its endpoint is busy, so the others still come in turn.
+    /// </summary>
+    private const int ClaimScanFactor = 8;
+
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> due deliveries, at most <paramref name="perSubscription"/> of one subscription
+    /// (more could not start at once: its endpoint's slots are fewer, and each one handed back would cost a write), none
+    /// of the subscriptions in <paramref name="skip"/> (their endpoints are busy).
+    /// </summary>
+    public async Task<IReadOnlyList<ClaimedDelivery>> ClaimDueAsync(
+        int limit, int perSubscription, TimeSpan lease, IReadOnlyCollection<string> skip, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(skip);
         var now = time.GetUtcNow();
@@ -30,19 +42,27 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
             await using var claim = connection.Command($"""
                 UPDATE deliveries SET claim_token = @token, next_attempt_at = @leaseEnd, updated_at = @now
                 WHERE id IN (
-                    SELECT d.id FROM deliveries d
-                    WHERE d.status IN (@pending, @failed) AND d.next_attempt_at <= @now{skipped}
-                      AND NOT EXISTS (
-                          SELECT 1 FROM deliveries o
-                          WHERE o.subscription_id = d.subscription_id AND o.subject = d.subject
-                            AND o.status IN (@pending, @failed) AND o.rowid < d.rowid)
-                    ORDER BY d.next_attempt_at, d.id
+                    SELECT id FROM (
+                        SELECT c.id, c.next_attempt_at,
+                               ROW_NUMBER() OVER (PARTITION BY c.subscription_id ORDER BY c.next_attempt_at, c.id) AS nth
+                        FROM (
+                            SELECT d.id, d.subscription_id, d.next_attempt_at FROM deliveries d
+                            WHERE d.status IN (@pending, @failed) AND d.next_attempt_at <= @now{skipped}
+                              AND NOT EXISTS (
+                                  SELECT 1 FROM deliveries o
+                                  WHERE o.subscription_id = d.subscription_id AND o.subject = d.subject
+                                    AND o.status IN (@pending, @failed) AND o.rowid < d.rowid)
+                            ORDER BY d.next_attempt_at, d.id
+                            LIMIT @scan) c)
+                    WHERE nth <= @perSubscription
+                    ORDER BY next_attempt_at, id
                     LIMIT @limit)
                   AND status IN (@pending, @failed) AND next_attempt_at <= @now
                 """, transaction)
                 .WithList("@skip", [.. skip])
                 .With("@token", token).With("@leaseEnd", leaseEnd.ToUnixTimeMilliseconds()).With("@now", now.ToUnixTimeMilliseconds())
-                .With("@pending", DeliveryStatus.Pending).With("@failed", DeliveryStatus.Failed).With("@limit", limit);
+                .With("@pending", DeliveryStatus.Pending).With("@failed", DeliveryStatus.Failed).With("@limit", limit)
+                .With("@perSubscription", perSubscription).With("@scan", limit * ClaimScanFactor);
             if (await claim.ExecuteNonQueryAsync(ct) == 0)
             {
                 return [];
@@ -81,19 +101,33 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
     }
 
     /// <summary>
-    /// Records an attempt's outcome and the attempt itself (in <c>delivery_attempts</c>) in one transaction, and keeps the
-    /// subscription's <c>failing_since</c>: cleared by a success, else the start of the first attempt since the last one.
-    /// False when this worker no longer held the claim (it lapsed and another took the delivery): nothing is recorded.
-    /// A delivery cancelled while the attempt was under way (consent revoked, subscription deleted) stays cancelled unless
+    /// Records attempts' outcomes and the attempts themselves (in <c>delivery_attempts</c>) in one transaction (one commit,
+    /// one fsync for them all), and keeps each subscription's <c>failing_since</c>: cleared by a success, else the start of
+    /// the first attempt since the last one. Answers, in order, false for an attempt whose claim this worker no longer
+    /// held (it lapsed and another took the delivery): nothing of it is recorded. Nothing at all is if the transaction fails.
+    /// A delivery cancelled while its attempt was under way (consent revoked, subscription deleted) stays cancelled unless
     /// the attempt delivered it: failed or held, it would be tried again and sent if consent were given again meanwhile.
     /// </summary>
-    public async Task<bool> RecordAttemptAsync(
-        ClaimedDelivery delivery, DeliveryAttempt attempt, string status, int failures, DateTimeOffset nextAttemptAt, CancellationToken ct)
+    public async Task<IReadOnlyList<bool>> RecordAttemptsAsync(IReadOnlyList<RecordedAttempt> attempts, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(delivery);
-        ArgumentNullException.ThrowIfNull(attempt);
+        ArgumentNullException.ThrowIfNull(attempts);
+        var recorded = new bool[attempts.Count];
         await using var connection = await provider.OpenAsync(ct);
         await using var transaction = await provider.BeginWriteAsync(connection, ct);
+        for (var i = 0; i < attempts.Count; i++)
+        {
+            recorded[i] = await RecordOneAsync(connection, transaction, attempts[i], ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return recorded;
+    }
+
+    private async Task<bool> RecordOneAsync(DbConnection connection, DbTransaction transaction, RecordedAttempt recorded, CancellationToken ct)
+    {
+        var (delivery, attempt, status, failures, nextAttemptAt) = recorded;
+        ArgumentNullException.ThrowIfNull(delivery);
+        ArgumentNullException.ThrowIfNull(attempt);
         await using (var update = connection.Command("""
             UPDATE deliveries
             SET status = CASE WHEN status = @cancelled AND @status <> @delivered THEN status ELSE @status END,
@@ -134,7 +168,6 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
             await health.ExecuteNonQueryAsync(ct);
         }
 
-        await transaction.CommitAsync(ct);
         return true;
     }
 
@@ -195,17 +228,24 @@ internal sealed class DeliveryStore(IStoreProvider provider, TimeProvider time)
     }
 
     /// <summary>
-    /// Gives a claim back unattempted (its endpoint had no room), keeping its last outcome. It is due again at once, at
-    /// its first due time, so it keeps its place before its subscription's later deliveries.
+    /// Gives claims back unattempted (their endpoints had no room), keeping their last outcomes, in one transaction. Each
+    /// is due again at once, at its first due time, so it keeps its place before its subscription's later deliveries.
     /// </summary>
-    public async Task DeferAsync(ClaimedDelivery delivery, CancellationToken ct)
+    public async Task DeferAsync(IReadOnlyList<ClaimedDelivery> deferred, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(delivery);
+        ArgumentNullException.ThrowIfNull(deferred);
         await using var connection = await provider.OpenAsync(ct);
-        await using var command = connection.Command(
-            "UPDATE deliveries SET next_attempt_at = created_at, claim_token = NULL, updated_at = @now WHERE id = @id AND claim_token = @token")
-            .With("@now", time.GetUtcNow().ToUnixTimeMilliseconds()).With("@id", delivery.Id).With("@token", delivery.ClaimToken);
-        await command.ExecuteNonQueryAsync(ct);
+        await using var transaction = await provider.BeginWriteAsync(connection, ct);
+        foreach (var delivery in deferred)
+        {
+            await using var command = connection.Command(
+                "UPDATE deliveries SET next_attempt_at = created_at, claim_token = NULL, updated_at = @now WHERE id = @id AND claim_token = @token",
+                transaction)
+                .With("@now", time.GetUtcNow().ToUnixTimeMilliseconds()).With("@id", delivery.Id).With("@token", delivery.ClaimToken);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>
@@ -501,6 +541,9 @@ internal sealed record ClaimedDelivery(
     /// <summary>Since when the subscription's endpoint has accepted nothing; null when its last attempt was delivered.</summary>
     public DateTimeOffset? FailingSince { get; init; }
 }
+
+/// <summary>An attempt to record with what follows it: the delivery's new status, retry budget used and next due time.</summary>
+internal sealed record RecordedAttempt(ClaimedDelivery Delivery, DeliveryAttempt Attempt, string Status, int Failures, DateTimeOffset NextAttemptAt);
 
 /// <summary>One try at a delivery, as kept in <c>delivery_attempts</c>; <see cref="Outcome"/> one of <see cref="AttemptOutcomes"/>.</summary>
 public sealed record DeliveryAttempt(int Attempt, DateTimeOffset StartedAt, long LatencyMs, string Outcome, int? StatusCode, string? Error);
