@@ -14,6 +14,8 @@ internal sealed class SqliteStoreProvider(IOptions<StorageOptions> options) : IS
         DefaultTimeout = 30,
     }.ToString());
 
+    private const int BusyTimeoutMs = 30_000;
+
     public string Name => StorageOptions.Sqlite;
 
     public IReadOnlyList<SchemaMigration> Migrations => SqliteSchema.Migrations;
@@ -24,6 +26,12 @@ internal sealed class SqliteStoreProvider(IOptions<StorageOptions> options) : IS
         try
         {
             await connection.OpenAsync(ct);
+
+            // SQLite's own busy handler waits for the write lock in steps of 1 ms growing to 100 ms; without it,
+            // Microsoft.Data.Sqlite retries a busy write every 150 ms, and each writer that meets another waits that long.
+            await using var busyTimeout = connection.CreateCommand();
+            busyTimeout.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMs};";
+            await busyTimeout.ExecuteNonQueryAsync(ct);
             return connection;
         }
         catch
