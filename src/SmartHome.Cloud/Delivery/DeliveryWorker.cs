@@ -9,10 +9,12 @@ namespace SmartHome.Cloud.Delivery;
 /// <summary>
 /// Works off the delivery outbox: claims due deliveries in small batches and runs each as its own task, at most
 /// <see cref="DeliveryWorkerOptions.MaxInFlight"/> at once. Each endpoint's limits (<see cref="EndpointLimiter"/>) are
-/// taken before a delivery counts as in flight: one without room is handed back at once, still due and in its place,
-/// and the claims skip busy endpoints' subscriptions, so deliveries waiting for one endpoint never occupy the slots
-/// that others need. At shutdown it stops claiming, lets running attempts end, and hands back what it had
-/// not started.
+/// taken before a delivery counts as in flight. A claimed delivery whose endpoint has no room waits here, in its
+/// endpoint's queue of at most <see cref="WaitingPerEndpointSlots"/> per slot, and starts as soon as a slot frees, without
+/// another claim; it does not count as in flight, and the claims skip the busy endpoints whose queue is full, so
+/// deliveries waiting for one endpoint never occupy the slots that others need. One waiting longer than half its lease,
+/// or beyond its endpoint's queue, is handed back, still due and in its place. At shutdown it stops claiming, hands back
+/// what it had not started, and lets running attempts end.
 /// </summary>
 internal sealed class DeliveryWorker(
     DeliveryStore store,
@@ -24,7 +26,11 @@ internal sealed class DeliveryWorker(
     TimeProvider time,
     ILogger<DeliveryWorker> logger) : BackgroundService
 {
+    /// <summary>Claimed deliveries one endpoint may have waiting here, per slot it has.</summary>
+    public const int WaitingPerEndpointSlots = 4;
+
     private readonly HashSet<Task> inFlight = [];
+    private readonly Dictionary<string, Queue<WaitingDelivery>> waiting = new(StringComparer.Ordinal);
     private readonly Lock inFlightGate = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -35,30 +41,42 @@ internal sealed class DeliveryWorker(
             var claimedFull = false;
             try
             {
+                await StartWaitingAsync(stoppingToken);
                 var room = settings.MaxInFlight - InFlightCount();
                 if (room > 0)
                 {
+                    var waitingCap = settings.MaxInFlightPerEndpoint * WaitingPerEndpointSlots;
                     var claimed = await store.ClaimDueAsync(
-                        Math.Min(room, settings.BatchSize), settings.MaxInFlightPerEndpoint, settings.Lease, limiter.BusySubscriptions(), stoppingToken);
-                    var deferred = new List<ClaimedDelivery>();
-                    foreach (var delivery in claimed)
+                        Math.Min(room, settings.BatchSize), waitingCap, settings.Lease, SubscriptionsToSkip(waitingCap), stoppingToken);
+                    var handBack = new List<ClaimedDelivery>();
+                    lock (inFlightGate)
                     {
-                        if (limiter.TryEnter(EndpointLimiter.KeyOf(delivery.WebhookUrl, delivery.PartnerId), delivery.SubscriptionId, out var lease))
+                        foreach (var delivery in claimed)
                         {
-                            Track(RunAsync(delivery, lease, stoppingToken));
-                        }
-                        else
-                        {
-                            deferred.Add(delivery);
-                            counters.DeliveryDeferred();
+                            var endpoint = EndpointLimiter.KeyOf(delivery.WebhookUrl, delivery.PartnerId);
+                            if (!waiting.TryGetValue(endpoint, out var queue))
+                            {
+                                queue = new();
+                                waiting.Add(endpoint, queue);
+                            }
+
+                            if (queue.Count < waitingCap)
+                            {
+                                queue.Enqueue(new(delivery, endpoint));
+                            }
+                            else
+                            {
+                                handBack.Add(delivery);
+                            }
                         }
                     }
 
-                    if (deferred.Count > 0)
+                    if (handBack.Count > 0)
                     {
-                        await store.DeferAsync(deferred, CancellationToken.None);
+                        await store.DeferAsync(handBack, CancellationToken.None);
                     }
 
+                    await StartWaitingAsync(stoppingToken);
                     claimedFull = claimed.Count == Math.Min(room, settings.BatchSize);
                 }
 
@@ -78,6 +96,7 @@ internal sealed class DeliveryWorker(
             }
         }
 
+        await HandBackWaitingAsync();
         Task[] running;
         lock (inFlightGate)
         {
@@ -102,6 +121,93 @@ internal sealed class DeliveryWorker(
         {
             // One delivery's failure must not end the worker; its claim lapses and it is tried again.
             Log.AttemptCrashed(logger, delivery.Id, ex);
+        }
+    }
+
+    /// <summary>
+    /// Starts, oldest first, the waiting deliveries whose endpoints now have room; hands back those that waited longer
+    /// than half their lease (an attempt must end well before another worker may take the delivery).
+    /// </summary>
+    private async Task StartWaitingAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var now = time.GetUtcNow();
+        var handBack = new List<ClaimedDelivery>();
+        lock (inFlightGate)
+        {
+            foreach (var queue in waiting.Values)
+            {
+                while (queue.TryPeek(out var next))
+                {
+                    if (now >= next.Delivery.LeaseEnd - (settings.Lease / 2))
+                    {
+                        handBack.Add(queue.Dequeue().Delivery);
+                    }
+                    else if (limiter.TryEnter(next.Endpoint, next.Delivery.SubscriptionId, out var lease))
+                    {
+                        queue.Dequeue();
+                        Track(RunAsync(next.Delivery, lease, stoppingToken));
+                    }
+                    else
+                    {
+                        foreach (var held in queue.Where(entry => !entry.Counted))
+                        {
+                            held.Counted = true;
+                            counters.DeliveryDeferred();
+                        }
+
+                        break;
+                    }
+                }
+            }
+
+            foreach (var endpoint in waiting.Where(entry => entry.Value.Count == 0).Select(entry => entry.Key).ToList())
+            {
+                waiting.Remove(endpoint);
+            }
+        }
+
+        if (handBack.Count > 0)
+        {
+            await store.DeferAsync(handBack, CancellationToken.None);
+        }
+    }
+
+    /// <summary>The busy endpoints' subscriptions whose endpoint has a full queue here: claiming more of them would only hand them back.</summary>
+    private List<string> SubscriptionsToSkip(int waitingCap)
+    {
+        lock (inFlightGate)
+        {
+            var full = waiting.Values.Where(queue => queue.Count >= waitingCap)
+                .SelectMany(queue => queue.Select(entry => entry.Delivery.SubscriptionId))
+                .ToHashSet(StringComparer.Ordinal);
+            return [.. limiter.BusySubscriptions().Where(full.Contains)];
+        }
+    }
+
+    /// <summary>At shutdown: the waiting deliveries are handed back in their place, for the next start or another worker.</summary>
+    private async Task HandBackWaitingAsync()
+    {
+        List<ClaimedDelivery> handBack;
+        lock (inFlightGate)
+        {
+            handBack = [.. waiting.Values.SelectMany(queue => queue.Select(entry => entry.Delivery))];
+            waiting.Clear();
+        }
+
+        if (handBack.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await store.DeferAsync(handBack, CancellationToken.None);
+        }
+        catch (DbException ex)
+        {
+            // Shutdown goes on; their claims lapse and they are tried again then.
+            Log.ReleaseFailed(logger, handBack[0].Id, ex);
         }
     }
 
@@ -169,5 +275,15 @@ internal sealed class DeliveryWorker(
         {
             // Shutting down.
         }
+    }
+
+    /// <summary>A claimed delivery waiting for a slot of its endpoint; <see cref="Counted"/> once it was counted as deferred.</summary>
+    private sealed class WaitingDelivery(ClaimedDelivery delivery, string endpoint)
+    {
+        public ClaimedDelivery Delivery { get; } = delivery;
+
+        public string Endpoint { get; } = endpoint;
+
+        public bool Counted { get; set; }
     }
 }

@@ -73,8 +73,8 @@ public sealed record IngestHealth(long EnvelopesAccepted, long StatusesAccepted,
 public sealed record EventHealth(long Raised);
 
 /// <summary>
-/// <see cref="Queued"/>, <see cref="SubscriptionsDisabled"/> and <see cref="DeferredForEndpointLimits"/> (claims handed
-/// back because their endpoint had no free slot or rate token) since this process started; <see cref="ByStatus"/> over the whole store.
+/// <see cref="Queued"/>, <see cref="SubscriptionsDisabled"/> and <see cref="DeferredForEndpointLimits"/> (claims that could
+/// not start at once because their endpoint had no free slot or rate token) since this process started; <see cref="ByStatus"/> over the whole store.
 /// </summary>
 public sealed record DeliveryHealth(long Queued, IReadOnlyDictionary<string, long>? ByStatus)
 {
