@@ -10,9 +10,9 @@ namespace SmartHome.Cloud.Delivery;
 /// Works off the delivery outbox: claims due deliveries in small batches and runs each as its own task, at most
 /// <see cref="DeliveryWorkerOptions.MaxInFlight"/> at once. Each endpoint's limits (<see cref="EndpointLimiter"/>) are
 /// taken before a delivery counts as in flight. A claimed delivery whose endpoint has no room waits here, in its
-/// endpoint's queue of at most <see cref="WaitingPerEndpointSlots"/> per slot, and starts as soon as a slot frees, without
-/// another claim; it does not count as in flight, and the claims skip the busy endpoints whose queue is full, so
-/// deliveries waiting for one endpoint never occupy the slots that others need. One waiting longer than half its lease,
+/// endpoint's queue (at most twice <see cref="ClaimPerEndpointSlot"/> per slot), and starts as soon as a slot frees,
+/// without another claim; it does not count as in flight, and the claims skip a busy endpoint's subscriptions while a
+/// claim's worth waits for it, so deliveries waiting for one endpoint never occupy the slots that others need. One waiting longer than half its lease,
 /// or beyond its endpoint's queue, is handed back, still due and in its place. At shutdown it stops claiming, hands back
 /// what it had not started, and lets running attempts end.
 /// </summary>
@@ -26,8 +26,8 @@ internal sealed class DeliveryWorker(
     TimeProvider time,
     ILogger<DeliveryWorker> logger) : BackgroundService
 {
-    /// <summary>Claimed deliveries one endpoint may have waiting here, per slot it has.</summary>
-    public const int WaitingPerEndpointSlots = 4;
+    /// <summary>Deliveries of one subscription a claim takes at most, per slot of its endpoint; twice that may wait here.</summary>
+    public const int ClaimPerEndpointSlot = 4;
 
     private readonly HashSet<Task> inFlight = [];
     private readonly Dictionary<string, Queue<WaitingDelivery>> waiting = new(StringComparer.Ordinal);
@@ -45,9 +45,12 @@ internal sealed class DeliveryWorker(
                 var room = settings.MaxInFlight - InFlightCount();
                 if (room > 0)
                 {
-                    var waitingCap = settings.MaxInFlightPerEndpoint * WaitingPerEndpointSlots;
+                    // A subscription is claimed for again only once fewer than a claim's worth wait for its endpoint, so
+                    // a claim fits into the queue and the queue never runs dry while the endpoint is fast.
+                    var claimCap = settings.MaxInFlightPerEndpoint * ClaimPerEndpointSlot;
+                    var waitingCap = 2 * claimCap;
                     var claimed = await store.ClaimDueAsync(
-                        Math.Min(room, settings.BatchSize), waitingCap, settings.Lease, SubscriptionsToSkip(waitingCap), stoppingToken);
+                        Math.Min(room, settings.BatchSize), claimCap, settings.Lease, SubscriptionsToSkip(claimCap), stoppingToken);
                     var handBack = new List<ClaimedDelivery>();
                     lock (inFlightGate)
                     {
@@ -111,7 +114,7 @@ internal sealed class DeliveryWorker(
         using var lease = endpointLease;
         try
         {
-            await processor.ProcessAsync(delivery, () => FreeEndpointSlot(lease), stoppingToken);
+            await processor.ProcessAsync(delivery, () => FreeEndpointSlot(lease, stoppingToken), stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -130,9 +133,20 @@ internal sealed class DeliveryWorker(
     /// </summary>
     private async Task StartWaitingAsync(CancellationToken stoppingToken)
     {
+        var handBack = new List<ClaimedDelivery>();
+        StartWaiting(handBack, stoppingToken);
+        if (handBack.Count > 0)
+        {
+            await store.DeferAsync(handBack, CancellationToken.None);
+        }
+    }
+
+    /// <param name="handBack">Collects the deliveries that waited too long; null leaves them for the worker's loop.</param>
+    /// <param name="stoppingToken">The worker's.</param>
+    private void StartWaiting(List<ClaimedDelivery>? handBack, CancellationToken stoppingToken)
+    {
         var settings = options.Value;
         var now = time.GetUtcNow();
-        var handBack = new List<ClaimedDelivery>();
         lock (inFlightGate)
         {
             foreach (var queue in waiting.Values)
@@ -141,6 +155,11 @@ internal sealed class DeliveryWorker(
                 {
                     if (now >= next.Delivery.LeaseEnd - (settings.Lease / 2))
                     {
+                        if (handBack is null)
+                        {
+                            break;
+                        }
+
                         handBack.Add(queue.Dequeue().Delivery);
                     }
                     else if (limiter.TryEnter(next.Endpoint, next.Delivery.SubscriptionId, out var lease))
@@ -166,19 +185,14 @@ internal sealed class DeliveryWorker(
                 waiting.Remove(endpoint);
             }
         }
-
-        if (handBack.Count > 0)
-        {
-            await store.DeferAsync(handBack, CancellationToken.None);
-        }
     }
 
-    /// <summary>The busy endpoints' subscriptions whose endpoint has a full queue here: claiming more of them would only hand them back.</summary>
-    private List<string> SubscriptionsToSkip(int waitingCap)
+    /// <summary>The busy endpoints' subscriptions of which a claim's worth or more wait here already.</summary>
+    private List<string> SubscriptionsToSkip(int claimCap)
     {
         lock (inFlightGate)
         {
-            var full = waiting.Values.Where(queue => queue.Count >= waitingCap)
+            var full = waiting.Values.Where(queue => queue.Count >= claimCap)
                 .SelectMany(queue => queue.Select(entry => entry.Delivery.SubscriptionId))
                 .ToHashSet(StringComparer.Ordinal);
             return [.. limiter.BusySubscriptions().Where(full.Contains)];
@@ -213,11 +227,16 @@ internal sealed class DeliveryWorker(
 
     /// <summary>
     /// The endpoint's slot limits requests in flight to it: once the answer is in, the slot is given back (the lease is
-    /// disposed once only) while the outcome is stored, and the next claim may use it at once.
+    /// disposed once only) while the outcome is stored, and a delivery waiting for it starts at once.
     /// </summary>
-    private void FreeEndpointSlot(IDisposable lease)
+    private void FreeEndpointSlot(IDisposable lease, CancellationToken stoppingToken)
     {
         lease.Dispose();
+        if (!stoppingToken.IsCancellationRequested)
+        {
+            StartWaiting(handBack: null, stoppingToken);
+        }
+
         signals.Deliveries.Notify();
     }
 
