@@ -32,7 +32,7 @@ public sealed class DeliveryStoreClaimRaceTests : IAsyncLifetime
         var (partnerId, subscriptionId) = await SubscribeAsync(SubscriptionStatus.Disabled);
         await QueueAsync(partnerId, subscriptionId, "stock/milk", "older");
         await QueueAsync(partnerId, subscriptionId, "stock/milk", "newer");
-        var claimed = Assert.Single(await worker.ClaimDueAsync(10, TimeSpan.FromMinutes(5), [], CancellationToken.None));
+        var claimed = Assert.Single(await worker.ClaimDueAsync(10, 10, TimeSpan.FromMinutes(5), [], CancellationToken.None));
 
         // The partner enables the subscription while the worker, which found it disabled, holds the older one.
         Assert.True(await host.Service<DeliveryStore>().EnableSubscriptionAsync(partnerId, subscriptionId, CancellationToken.None));
@@ -41,7 +41,7 @@ public sealed class DeliveryStoreClaimRaceTests : IAsyncLifetime
         // Held now, on an active subscription, nothing would ever make it due again, and the newer one would overtake it.
         Assert.Equal(DeliveryStatus.Pending, await StatusAsync(claimed.Id));
         later.Advance(TimeSpan.FromSeconds(1));
-        var next = Assert.Single(await worker.ClaimDueAsync(10, TimeSpan.FromMinutes(5), [], CancellationToken.None));
+        var next = Assert.Single(await worker.ClaimDueAsync(10, 10, TimeSpan.FromMinutes(5), [], CancellationToken.None));
         Assert.Equal(claimed.Id, next.Id);
     }
 
@@ -51,7 +51,7 @@ public sealed class DeliveryStoreClaimRaceTests : IAsyncLifetime
         var (partnerId, subscriptionId) = await SubscribeAsync(SubscriptionStatus.Disabled);
         await host.Service<ConsentStore>().PutAsync(HouseholdId, partnerId, ["shg.*"], CancellationToken.None);
         await QueueAsync(partnerId, subscriptionId, "stock/milk", "only");
-        var claimed = Assert.Single(await worker.ClaimDueAsync(10, TimeSpan.FromMinutes(5), [], CancellationToken.None));
+        var claimed = Assert.Single(await worker.ClaimDueAsync(10, 10, TimeSpan.FromMinutes(5), [], CancellationToken.None));
 
         await host.Service<ConsentStore>().RevokeAsync(HouseholdId, partnerId, CancellationToken.None);
         await worker.MarkHeldAsync(claimed, CancellationToken.None);
@@ -66,11 +66,11 @@ public sealed class DeliveryStoreClaimRaceTests : IAsyncLifetime
         var (partnerId, subscriptionId) = await SubscribeAsync(SubscriptionStatus.Active);
         await host.Service<ConsentStore>().PutAsync(HouseholdId, partnerId, ["shg.*"], CancellationToken.None);
         await QueueAsync(partnerId, subscriptionId, "stock/milk", "only");
-        var claimed = Assert.Single(await worker.ClaimDueAsync(10, TimeSpan.FromMinutes(5), [], CancellationToken.None));
+        var claimed = Assert.Single(await worker.ClaimDueAsync(10, 10, TimeSpan.FromMinutes(5), [], CancellationToken.None));
 
         await host.Service<ConsentStore>().RevokeAsync(HouseholdId, partnerId, CancellationToken.None);
         var attempt = new DeliveryAttempt(1, later.GetUtcNow(), 12, AttemptOutcomes.Failed, 500, "the endpoint answered 500");
-        Assert.True(await worker.RecordAttemptAsync(claimed, attempt, DeliveryStatus.Failed, 1, later.GetUtcNow().AddSeconds(5), CancellationToken.None));
+        Assert.Equal([true], await worker.RecordAttemptsAsync([new RecordedAttempt(claimed, attempt, DeliveryStatus.Failed, 1, later.GetUtcNow().AddSeconds(5))], CancellationToken.None));
 
         // Failed, it would be retried, and sent if the household consented again before the retry.
         Assert.Equal(DeliveryStatus.Cancelled, await StatusAsync(claimed.Id));
@@ -83,7 +83,7 @@ public sealed class DeliveryStoreClaimRaceTests : IAsyncLifetime
         var (partnerId, subscriptionId) = await SubscribeAsync(SubscriptionStatus.Active);
         await host.Service<ConsentStore>().PutAsync(HouseholdId, partnerId, ["shg.*"], CancellationToken.None);
         await QueueAsync(partnerId, subscriptionId, "stock/milk", "only");
-        var claimed = Assert.Single(await worker.ClaimDueAsync(10, TimeSpan.FromMinutes(5), [], CancellationToken.None));
+        var claimed = Assert.Single(await worker.ClaimDueAsync(10, 10, TimeSpan.FromMinutes(5), [], CancellationToken.None));
 
         await host.Service<ConsentStore>().RevokeAsync(HouseholdId, partnerId, CancellationToken.None);
         await worker.ReleaseAsync(claimed, CancellationToken.None);
@@ -98,10 +98,10 @@ public sealed class DeliveryStoreClaimRaceTests : IAsyncLifetime
         var (partnerId, subscriptionId) = await SubscribeAsync(SubscriptionStatus.Active, receiver.Url);
         await host.Service<ConsentStore>().PutAsync(HouseholdId, partnerId, ["shg.*"], CancellationToken.None);
         await QueueAsync(partnerId, subscriptionId, "stock/milk", "only");
-        var claimed = Assert.Single(await worker.ClaimDueAsync(10, TimeSpan.FromMinutes(5), [], CancellationToken.None));
+        var claimed = Assert.Single(await worker.ClaimDueAsync(10, 10, TimeSpan.FromMinutes(5), [], CancellationToken.None));
 
         Assert.True(await host.Service<SubscriptionStore>().DeleteAsync(partnerId, subscriptionId, CancellationToken.None));
-        await host.Service<DeliveryProcessor>().ProcessAsync(claimed, CancellationToken.None);
+        await host.Service<DeliveryProcessor>().ProcessAsync(claimed, sent: () => { }, CancellationToken.None);
 
         Assert.Empty(receiver.Received);
         Assert.Equal(DeliveryStatus.Cancelled, await StatusAsync(claimed.Id));
@@ -119,7 +119,7 @@ public sealed class DeliveryStoreClaimRaceTests : IAsyncLifetime
         Assert.True(await host.Service<DeliveryStore>().EnableSubscriptionAsync(partnerId, subscriptionId, CancellationToken.None));
 
         // Else the held one, due at once, would wait behind it for those hours.
-        var claimed = Assert.Single(await worker.ClaimDueAsync(10, TimeSpan.FromMinutes(5), [], CancellationToken.None));
+        var claimed = Assert.Single(await worker.ClaimDueAsync(10, 10, TimeSpan.FromMinutes(5), [], CancellationToken.None));
         Assert.Equal(failed, claimed.Id);
         Assert.Equal(0, claimed.Failures);
     }
