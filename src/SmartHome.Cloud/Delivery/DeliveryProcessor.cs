@@ -93,7 +93,7 @@ internal sealed class DeliveryProcessor(
             // No retry could make it smaller; dead, it stays listed and can be sent again once the limit is raised.
             var reason = $"the event is {size} bytes, more than SmartHome:Cloud:Delivery:MaxEventBytes ({options.CurrentValue.MaxEventBytes})";
             await deliveries.MarkDeadAsync(delivery, reason, ct);
-            Log.DeliveryDead(logger, delivery.Id, delivery.PartnerId, delivery.Attempts + 1, reason);
+            Log.DeliveryDead(logger, delivery.Id, delivery.PartnerId, delivery.Attempts, reason);
             return;
         }
 
