@@ -63,9 +63,10 @@ internal sealed class CloudTestHost : IAsyncDisposable
             builder.Services.AddSingleton(time);
         }
 
-        services?.Invoke(builder.Services);
-
         builder.AddCloud();
+
+        // After the cloud's registrations, so a test can replace or remove any of them (the last registration wins).
+        services?.Invoke(builder.Services);
         return builder;
     }
 
@@ -73,7 +74,7 @@ internal sealed class CloudTestHost : IAsyncDisposable
     /// <param name="configure">Changes to <see cref="DefaultSettings"/>.</param>
     /// <param name="time">The clock, e.g. a FakeTimeProvider; the system clock by default.</param>
     /// <param name="databasePath">A store to share with other hosts (the caller deletes it); by default a new one, deleted with the host.</param>
-    /// <param name="services">Registrations made before AddCloud, replacing its defaults (e.g. the store provider).</param>
+    /// <param name="services">Registrations made after AddCloud, replacing or removing its own (e.g. the store provider).</param>
     public static async Task<CloudTestHost> StartAsync(
         Action<Dictionary<string, string?>>? configure = null, TimeProvider? time = null, string? databasePath = null, Action<IServiceCollection>? services = null)
     {
