@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using SmartHome.Cloud.Delivery;
+using SmartHome.Cloud.Storage;
 using SmartHome.Cloud.UnitTests.Hosting;
 using SmartHome.Testing;
 
@@ -21,7 +22,9 @@ public sealed class StoreUpgradeTests
             {
                 await connection.OpenAsync();
                 await using var command = connection.CreateCommand();
-                command.CommandText = ReleasedSchemaV1.Sql + $"""
+                // Migration 1 as released (a released migration is never edited; the positional INSERTs below pin the
+                // released columns of the tables they fill).
+                command.CommandText = SqliteSchema.Migrations[0].Sql + $"""
                     CREATE TABLE schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL);
                     INSERT INTO schema_migrations VALUES (1, 'initial', {now});
                     INSERT INTO partners VALUES ('prt-old', 'FreshMart', 'grocery', 'hash-of-an-old-key', {now});
