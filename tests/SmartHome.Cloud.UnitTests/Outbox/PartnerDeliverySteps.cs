@@ -18,11 +18,19 @@ internal static class PartnerDeliverySteps
     public static async Task<(string Id, string ApiKey, string SubscriptionId)> SubscribeAsync(
         CloudTestHost sut, Uri url, string[] types, string kind = "grocery", object? filter = null)
     {
+        var (id, apiKey, subscription) = await CreateSubscriptionAsync(sut, url, types, kind, filter);
+        return (id, apiKey, subscription.GetProperty("id").GetString()!);
+    }
+
+    /// <summary>A new partner of <paramref name="kind"/> with a webhook subscription; answers the subscription as created (id, secret, status).</summary>
+    public static async Task<(string Id, string ApiKey, JsonElement Subscription)> CreateSubscriptionAsync(
+        CloudTestHost sut, Uri url, string[] types, string kind = "grocery", object? filter = null)
+    {
         var (id, apiKey) = await sut.CreatePartnerAsync(kind, kind);
         using var partner = sut.Client(apiKey);
         using var response = await partner.PostAsJsonAsync("/api/v1/subscriptions", new { types, webhook = new { url }, filter });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (id, apiKey, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+        return (id, apiKey, await response.Content.ReadFromJsonAsync<JsonElement>());
     }
 
     public static async Task ConsentAsync(CloudTestHost sut, string householdId, string partnerId, params string[] types)

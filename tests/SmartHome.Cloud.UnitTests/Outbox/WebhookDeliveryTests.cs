@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
@@ -160,20 +159,12 @@ public class WebhookDeliveryTests
 
     internal static async Task<(string Id, string ApiKey, string Secret)> SubscribeAsync(CloudTestHost sut, Uri url, string type)
     {
-        var (id, apiKey) = await sut.CreatePartnerAsync();
-        using var partner = sut.Client(apiKey);
-        using var response = await partner.PostAsJsonAsync("/api/v1/subscriptions", new { types = new[] { type }, webhook = new { url } });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var secret = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!;
-        return (id, apiKey, secret);
+        var (id, apiKey, subscription) = await PartnerDeliverySteps.CreateSubscriptionAsync(sut, url, [type]);
+        return (id, apiKey, subscription.GetProperty("secret").GetString()!);
     }
 
-    internal static async Task ConsentAsync(CloudTestHost sut, string partnerId, string type)
-    {
-        using var householder = sut.Client(await sut.CreateHouseholderTokenAsync(HouseholdId));
-        using var response = await householder.PutAsJsonAsync($"/api/v1/household/consents/{partnerId}", new { types = new[] { type } });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
+    internal static Task ConsentAsync(CloudTestHost sut, string partnerId, string type) =>
+        PartnerDeliverySteps.ConsentAsync(sut, HouseholdId, partnerId, type);
 
     internal static Task RaiseAsync(CloudTestHost sut, NeedEvent needEvent) =>
         sut.Service<HouseholdUpdater>().ChangeAsync(needEvent.HouseholdId, null, _ => [needEvent], CancellationToken.None);
