@@ -140,5 +140,10 @@ internal static class SqliteSchema
             );
             CREATE INDEX ix_partner_notices_partner ON partner_notices (partner_id, created_at);
             """),
+        new(3, "householder notification policy", """
+            -- When the push channels (MQTT, the household's webhook) may send a notification: quiet hours hold
+            -- non-urgent ones back. NULL means at once.
+            ALTER TABLE notifications ADD COLUMN release_at BIGINT NULL;
+            """),
     ];
 }
