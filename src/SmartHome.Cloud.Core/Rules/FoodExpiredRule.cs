@@ -13,7 +13,7 @@ internal sealed class FoodExpiredRule : INeedRule
         var today = HouseholdCalendar.DateOf(now, context.TimeZone);
         foreach (var item in context.Twin.Inventory)
         {
-            if (item.EstimatedBestBefore is not { } bestBefore || bestBefore >= today || item.ExpiredReportedFor == bestBefore)
+            if (item.EstimatedBestBefore is not { } bestBefore || !FoodDates.IsExpired(bestBefore, today) || item.ExpiredReportedFor == bestBefore)
             {
                 continue;
             }

@@ -18,8 +18,7 @@ internal sealed class FoodExpiringRule : INeedRule
         foreach (var item in context.Twin.Inventory)
         {
             if (item.EstimatedBestBefore is not { } bestBefore
-                || bestBefore < today
-                || bestBefore.DayNumber - today.DayNumber > window
+                || !FoodDates.IsExpiring(bestBefore, today, window)
                 || item.ExpiringReportedFor == bestBefore)
             {
                 continue;
