@@ -50,6 +50,8 @@ internal static class ApiExtensions
         app.MapHouseholdApi();
         app.MapNotificationsApi();
         app.MapConsentsApi();
+        app.MapHouseholdViewsApi();
+        app.MapHouseholdPartnersApi();
         return app;
     }
 }

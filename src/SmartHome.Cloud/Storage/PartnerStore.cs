@@ -22,6 +22,21 @@ internal sealed class PartnerStore(IStoreProvider provider, TimeProvider time)
         return await reader.ReadAsync(ct) ? new(reader.GetString(0), reader.GetString(1), reader.GetString(2)) : null;
     }
 
+    /// <summary>Every partner, by name.</summary>
+    public async Task<IReadOnlyList<PartnerRecord>> ListAsync(CancellationToken ct)
+    {
+        await using var connection = await provider.OpenAsync(ct);
+        await using var command = connection.Command("SELECT id, name, kind FROM partners ORDER BY name, id");
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var partners = new List<PartnerRecord>();
+        while (await reader.ReadAsync(ct))
+        {
+            partners.Add(new(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return partners;
+    }
+
     public async Task<string?> FindIdByApiKeyHashAsync(string apiKeyHash, CancellationToken ct)
     {
         await using var connection = await provider.OpenAsync(ct);
