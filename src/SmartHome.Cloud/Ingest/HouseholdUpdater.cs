@@ -38,6 +38,7 @@ internal sealed class HouseholdUpdater(
         if (result.NotificationsQueued > 0)
         {
             signals.Notifications.Notify();
+            signals.NotificationsStored.Raise();
         }
 
         if (result.DeliveriesQueued > 0)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace SmartHome.Cloud.Notifications;
 
@@ -7,6 +8,8 @@ internal static class NotificationExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddHostedService<NotificationPublisher>();
+        builder.Services.TryAddSingleton<NotificationFeed>();
+        builder.Services.TryAddSingleton<NotificationStreamSlots>();
         return builder;
     }
 }

@@ -29,6 +29,7 @@ internal static class OptionsExtensions
                 + "plus twice :ResponseTimeout, for the answer's headers and then its body); else a claim can lapse mid-attempt and the "
                 + "delivery be sent twice");
         Add<NotificationOptions, NotificationOptionsValidator>(services, NotificationOptions.Section);
+        Add<NotificationStreamOptions, NotificationStreamOptionsValidator>(services, NotificationStreamOptions.Section);
         Add<CoreOptions, CoreOptionsValidator>(services, CoreSection);
         services.AddOptions<ShelfLifeOptions>().BindConfiguration(ShelfLifeOptions.Section)
             .Validate<IHostEnvironment>(

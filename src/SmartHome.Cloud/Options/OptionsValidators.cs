@@ -27,3 +27,6 @@ internal sealed partial class NotificationOptionsValidator : IValidateOptions<No
 
 [OptionsValidator]
 internal sealed partial class CoreOptionsValidator : IValidateOptions<CoreOptions>;
+
+[OptionsValidator]
+internal sealed partial class NotificationStreamOptionsValidator : IValidateOptions<NotificationStreamOptions>;

@@ -23,6 +23,35 @@ internal sealed class NotificationStore(IStoreProvider provider, TimeProvider ti
         return notifications;
     }
 
+    /// <summary>
+    /// The household's notifications stored after <paramref name="cursor"/>, oldest first, each with its own cursor: the
+    /// row's rowid, which grows with every insert and, SQLite having one writer, in commit order.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredNotification>> ListAfterAsync(string householdId, long cursor, int limit, CancellationToken ct)
+    {
+        await using var connection = await provider.OpenAsync(ct);
+        await using var command = connection.Command(
+            "SELECT rowid, json FROM notifications WHERE household_id = @household AND rowid > @cursor ORDER BY rowid LIMIT @limit")
+            .With("@household", householdId).With("@cursor", cursor).With("@limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var notifications = new List<StoredNotification>();
+        while (await reader.ReadAsync(ct))
+        {
+            notifications.Add(new(reader.GetInt64(0), reader.GetString(1)));
+        }
+
+        return notifications;
+    }
+
+    /// <summary>The cursor of the household's newest notification; 0 when it has none.</summary>
+    public async Task<long> LatestCursorAsync(string householdId, CancellationToken ct)
+    {
+        await using var connection = await provider.OpenAsync(ct);
+        await using var command = connection.Command("SELECT MAX(rowid) FROM notifications WHERE household_id = @household")
+            .With("@household", householdId);
+        return await command.ExecuteScalarAsync(ct) is long cursor ? cursor : 0;
+    }
+
     /// <summary>The oldest notifications not yet published, as stored (the contract's JSON).</summary>
     public async Task<IReadOnlyList<UnpublishedNotification>> ListUnpublishedAsync(int limit, CancellationToken ct)
     {
@@ -57,3 +86,6 @@ internal sealed class NotificationStore(IStoreProvider provider, TimeProvider ti
 }
 
 internal sealed record UnpublishedNotification(Guid Id, string HouseholdId, string Json);
+
+/// <summary>A notification as stored (the contract's JSON) and its place in the store.</summary>
+internal sealed record StoredNotification(long Cursor, string Json);

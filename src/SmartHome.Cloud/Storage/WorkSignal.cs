@@ -29,10 +29,29 @@ internal sealed class WorkSignal
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
+/// <summary>
+/// Wakes every waiter at once (each open notification stream), unlike <see cref="WorkSignal"/>, whose first waiter
+/// takes the signal. A waiter takes <see cref="Next"/> before it looks for work, so a raise in between is not lost.
+/// </summary>
+internal sealed class BroadcastSignal
+{
+    private TaskCompletionSource next = NewSignal();
+
+    /// <summary>Completes at the next <see cref="Raise"/>.</summary>
+    public Task Next => Volatile.Read(ref next).Task;
+
+    public void Raise() => Interlocked.Exchange(ref next, NewSignal()).TrySetResult();
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
 /// <summary>The signals of the two outboxes.</summary>
 internal sealed class OutboxSignals
 {
     public WorkSignal Deliveries { get; } = new();
 
     public WorkSignal Notifications { get; } = new();
+
+    /// <summary>Raised when this process committed new notifications, for the live streams.</summary>
+    public BroadcastSignal NotificationsStored { get; } = new();
 }

@@ -50,6 +50,7 @@ public sealed partial class AccessMatrixTests(AccessMatrixTests.Fixture fixture)
         ["GET /api/v1/household/inventory"] = CloudRoles.Householder,
         ["GET /api/v1/household/temperatures"] = CloudRoles.Householder,
         ["GET /api/v1/household/partners/"] = CloudRoles.Householder,
+        ["GET /api/v1/household/notifications/stream"] = CloudRoles.Householder,
     };
 
     /// <summary>Partner A acting on partner B's subscription: "METHOD path" with <c>{id}</c> standing for B's subscription id.</summary>
