@@ -1,3 +1,4 @@
+using System.Globalization;
 using SmartHome.Cloud.Core.Twin;
 using SmartHome.Contracts.ApplianceLink;
 
@@ -29,7 +30,7 @@ internal sealed class ShelfLifeModel(IShelfLifeCatalog catalog)
             estimate = AfterOpening(item, figures, estimate, timeZone);
         }
 
-        return figures is not null && KeepsAtRoomTemperature(item, figures) ? estimate : AfterWarmth(item, dose, estimate);
+        return figures is not null && KeepsAtRoomTemperature(item, figures) ? estimate : AfterWarmth(item, dose, estimate, timeZone);
     }
 
     private static bool KeepsAtRoomTemperature(InventoryItem item, ShelfLifeFigures figures) => item.OpenedAt is null
@@ -94,7 +95,7 @@ internal sealed class ShelfLifeModel(IShelfLifeCatalog catalog)
             : new(useBy, $"opened on {Day(openedOn)}: use within {Days(openedDays)}", openedAt);
     }
 
-    private static BestBeforeEstimate AfterWarmth(InventoryItem item, TemperatureDose dose, BestBeforeEstimate estimate)
+    private static BestBeforeEstimate AfterWarmth(InventoryItem item, TemperatureDose dose, BestBeforeEstimate estimate, TimeZoneInfo timeZone)
     {
         if (estimate.Date is not { } date || dose.LifeUsed < NoticeableLifeUsed || SpoilageRate.For(item.Location) is not { } rate)
         {
@@ -103,9 +104,24 @@ internal sealed class ShelfLifeModel(IShelfLifeCatalog catalog)
 
         var daysEarlier = (int)Math.Floor(dose.LifeUsed.TotalDays + 0.5);
         var words = $"kept warm: about {ExposureWords.Amount(dose.LifeUsed)} of life used up by {ExposureWords.Duration(dose.Warm)} " +
-            $"above {ExposureWords.Celsius(rate.WarmAboveCelsius)}, up to {ExposureWords.Celsius(dose.PeakCelsius ?? rate.WarmAboveCelsius)}";
+            $"above {ExposureWords.Celsius(rate.WarmAboveCelsius)}{WarmDays(dose, timeZone)}, up to {ExposureWords.Celsius(dose.PeakCelsius ?? rate.WarmAboveCelsius)}";
         return estimate with { Date = date.AddDays(-daysEarlier), Reason = estimate.Reason is { } reason ? $"{reason}; {words}" : words };
     }
+
+    /// <summary>" on Tue 24 Nov", or " between Mon 23 Nov and Tue 24 Nov": the household's days the warmth fell on, when known.</summary>
+    private static string WarmDays(TemperatureDose dose, TimeZoneInfo timeZone)
+    {
+        if (dose is not { WarmFrom: { } from, WarmUntil: { } until })
+        {
+            return string.Empty;
+        }
+
+        // Warmth that ended at midnight was the day before's.
+        var (first, last) = (HouseholdCalendar.DateOf(from, timeZone), HouseholdCalendar.DateOf(until.AddTicks(-1), timeZone));
+        return last <= first ? $" on {WeekDay(first)}" : $" between {WeekDay(first)} and {WeekDay(last)}";
+    }
+
+    private static string WeekDay(DateOnly date) => date.ToString("ddd d MMM", CultureInfo.InvariantCulture);
 
     private static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
 

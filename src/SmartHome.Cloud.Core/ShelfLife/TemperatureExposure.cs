@@ -103,6 +103,8 @@ internal static class TemperatureExposure
         private double _aboveHours;
         private double _aboveBeforeHours;
         private DateTimeOffset? _unsafeFrom;
+        private DateTimeOffset? _warmFrom;
+        private DateTimeOffset? _warmUntil;
         private double? _peak;
 
         public DateTimeOffset KeptFrom => keptFrom;
@@ -132,6 +134,7 @@ internal static class TemperatureExposure
             var resolution = options.HistoryResolution;
             (_lifeUsedHours, _warmHours, _aboveHours, _aboveBeforeHours, _unsafeFrom, _peak, _food, _followFood) =
                 (0, 0, 0, stretch.AboveBefore.TotalHours, null, null, stretch.FoodAtFrom, stretch.FollowFood);
+            (_warmFrom, _warmUntil) = (null, null);
 
             // Slots ending before the stretch, or starting after it, add nothing.
             for (var i = FirstReaching(from); i < slots.Count && slots[i].At < to; i++)
@@ -149,6 +152,8 @@ internal static class TemperatureExposure
             {
                 LifeUsed = Hours(_lifeUsedHours),
                 Warm = Hours(_warmHours),
+                WarmFrom = _warmFrom,
+                WarmUntil = _warmUntil,
                 AboveUnsafe = Hours(_aboveHours),
                 UnsafeFrom = _unsafeFrom,
                 PeakCelsius = _peak,
@@ -180,6 +185,8 @@ internal static class TemperatureExposure
             if (rate is not null && Above(t0, t1, hours, rate.WarmAboveCelsius) is { } warm)
             {
                 _warmHours += warm.Hours;
+                _warmFrom ??= clippedStart + Hours(warm.StartsAfter);
+                _warmUntil = clippedStart + Hours(warm.StartsAfter + warm.Hours);
                 _lifeUsedHours += rate.ExtraHours(warm.From, warm.To, warm.Hours);
             }
 

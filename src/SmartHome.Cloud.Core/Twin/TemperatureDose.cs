@@ -11,6 +11,11 @@ public sealed record TemperatureDose
     /// <summary>How long the compartment was warm enough to use up life faster than nominal.</summary>
     public TimeSpan Warm { get; init; }
 
+    /// <summary>When the stretch was first and last warm (see <see cref="Warm"/>); null when it never was.</summary>
+    public DateTimeOffset? WarmFrom { get; init; }
+
+    public DateTimeOffset? WarmUntil { get; init; }
+
     /// <summary>How long it was above <see cref="CoreOptions.UnsafeAboveCelsius"/>.</summary>
     public TimeSpan AboveUnsafe { get; init; }
 
@@ -28,6 +33,8 @@ public sealed record TemperatureDose
         {
             LifeUsed = LifeUsed + other.LifeUsed,
             Warm = Warm + other.Warm,
+            WarmFrom = WarmFrom ?? other.WarmFrom,
+            WarmUntil = other.WarmUntil ?? WarmUntil,
             AboveUnsafe = AboveUnsafe + other.AboveUnsafe,
             UnsafeFrom = UnsafeFrom ?? other.UnsafeFrom,
             PeakCelsius = PeakCelsius is { } peak && other.PeakCelsius is { } otherPeak ? Math.Max(peak, otherPeak) : PeakCelsius ?? other.PeakCelsius,

@@ -43,7 +43,24 @@ public class TemperatureAwareExpiryTests
         var item = twin.Inventory[0];
         Assert.Equal(8.327, item.Exposure!.Total.LifeUsed.TotalHours, 3);
         Assert.Equal((Label, false), (item.EstimatedBestBefore!.Value, item.Estimated));
-        Assert.Equal("kept warm: about 8 hours of life used up by 8 h above 4 °C, up to 10 °C", item.EstimateReason);
+        Assert.Equal("kept warm: about 8 hours of life used up by 8 h above 4 °C on Mon 23 Nov, up to 10 °C", item.EstimateReason);
+    }
+
+    [Fact]
+    public void Apply_8HoursAt10InAuckland_NamesTheHouseholdsDayOfTheWarmth()
+    {
+        var sut = Engine(_time, OnTheAirAt4);
+        var twin = NewTwin();
+        twin.Settings.TimeZone = "Pacific/Auckland";
+
+        // 12:00 to 20:00 UTC on Monday is 01:00 to 09:00 on Tuesday in Auckland.
+        sut.Apply(twin, Envelope([
+            Milk(),
+            .. Readings(Start, TimeSpan.FromHours(2), 4),
+            .. Readings(Start.AddHours(2), TimeSpan.FromHours(8), 10),
+            .. Readings(Start.AddHours(10), TimeSpan.FromHours(2), 4)]));
+
+        Assert.Equal("kept warm: about 8 hours of life used up by 8 h above 4 °C on Tue 24 Nov, up to 10 °C", twin.Inventory[0].EstimateReason);
     }
 
     [Fact]
@@ -57,7 +74,7 @@ public class TemperatureAwareExpiryTests
         var item = twin.Inventory[0];
         Assert.Equal(24.980, item.Exposure!.Total.LifeUsed.TotalHours, 3);
         Assert.Equal((Label.AddDays(-1), true), (item.EstimatedBestBefore!.Value, item.Estimated));
-        Assert.Equal("kept warm: about 25 hours of life used up by 24 h above 4 °C, up to 10 °C", item.EstimateReason);
+        Assert.Equal("kept warm: about 25 hours of life used up by 24 h above 4 °C between Mon 23 Nov and Tue 24 Nov, up to 10 °C", item.EstimateReason);
     }
 
     [Fact]
@@ -93,7 +110,7 @@ public class TemperatureAwareExpiryTests
         var item = twin.Inventory[0];
         Assert.Equal(3.267, item.Exposure!.Total.LifeUsed.TotalHours, 3);
         Assert.Equal(Label, item.EstimatedBestBefore);
-        Assert.Equal("kept warm: about 3 hours of life used up by 8 h 5 min above 4 °C, up to 9 °C", item.EstimateReason);
+        Assert.Equal("kept warm: about 3 hours of life used up by 8 h 5 min above 4 °C on Mon 23 Nov, up to 9 °C", item.EstimateReason);
         Assert.Equal("kept above 4 °C for 8 h 5 min in total, up to 9 °C", item.UnsafeReason);
         Assert.Equal(Start.AddHours(4), item.Exposure.Total.UnsafeFrom);
     }
@@ -113,7 +130,7 @@ public class TemperatureAwareExpiryTests
         Assert.True(twin.Appliances[0].Compartments[0].History[0].At > Start.AddDays(1), "the warm days left the history");
         Assert.Equal(70.531, item.Exposure!.Total.LifeUsed.TotalHours, 3);
         Assert.Equal(Label.AddDays(-3), item.EstimatedBestBefore);
-        Assert.Equal("kept warm: about 2.9 days of life used up by 48 h above 4 °C, up to 12 °C", item.EstimateReason);
+        Assert.Equal("kept warm: about 2.9 days of life used up by 48 h above 4 °C between Tue 24 Nov and Thu 26 Nov, up to 12 °C", item.EstimateReason);
         Assert.Equal(Start.AddDays(1).AddHours(2), item.Exposure.Total.UnsafeFrom);
     }
 

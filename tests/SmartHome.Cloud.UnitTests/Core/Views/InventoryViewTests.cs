@@ -47,7 +47,7 @@ public class InventoryViewTests
         unsafeChicken.UnsafeReason = "above 5 °C for 2 h 10 min, unsafe from 14:20";
         unsafeChicken.EstimateReason = "no label: chicken, about 2 days in the fridge";
         var movedYoghurt = Item("yoghurt-1", BerlinToday.AddDays(1), "Yoghurt");
-        (movedYoghurt.Estimated, movedYoghurt.EstimateReason) = (true, "kept warm: about 25 hours of life used up by 24 h above 4 °C, up to 10 °C");
+        (movedYoghurt.Estimated, movedYoghurt.EstimateReason) = (true, "kept warm: about 25 hours of life used up by 24 h above 4 °C on Tue 24 Nov, up to 10 °C");
         twin.Inventory.AddRange([
             Item("jam-1", null, "Jam"),
             Item("cheese-1", BerlinToday.AddDays(9), "Cheese"),
