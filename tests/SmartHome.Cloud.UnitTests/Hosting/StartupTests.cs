@@ -76,6 +76,9 @@ public class StartupTests
     [InlineData("SmartHome:Cloud:Delivery:MaxRetryAfter", "2.00:00:00")]
     [InlineData("SmartHome:Cloud:Delivery:Worker:RatePerEndpoint", "0")]
     [InlineData("SmartHome:Cloud:Delivery:Worker:BurstPerEndpoint", "0")]
+    [InlineData("SmartHome:Cloud:Notifications:Stream:KeepAlive", "00:00:00")]
+    [InlineData("SmartHome:Cloud:Notifications:Stream:PollInterval", "00:05:00")]
+    [InlineData("SmartHome:Cloud:Notifications:Stream:MaxPerHousehold", "0")]
     public async Task StartAsync_SettingOutOfRange_RefusesNamingTheKey(string key, string value)
     {
         var settings = CloudTestHost.DefaultSettings(CloudTestHost.NewDatabasePath());
