@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SmartHome.Cloud.Apis;
 using SmartHome.Cloud.Broker;
+using SmartHome.Cloud.Dashboard;
 using SmartHome.Cloud.Delivery;
 using SmartHome.Cloud.Ingest;
 using SmartHome.Cloud.Notifications;
@@ -43,6 +44,7 @@ public static class CloudHostExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseDashboard();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapCloudApis();
