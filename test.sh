@@ -61,6 +61,17 @@ for project in tests/*Tests/*.csproj; do
   fi
 done
 
+# The dashboard's pure JavaScript modules (SSE parser, chart geometry, consent toggling) with node's own test runner;
+# the page end to end is the browser tests' part.
+echo "== dashboard JavaScript"
+node --experimental-detect-module --test --test-reporter=tap tests/dashboard-js/*.test.mjs >"$results/dashboard-js.tap" || status=1
+grep -E '^(not ok|# (pass|fail|skipped) )' "$results/dashboard-js.tap" || true
+tap() { # counter name
+  local v
+  v=$(sed -n "s/^# $1 \([0-9]*\)$/\1/p" "$results/dashboard-js.tap")
+  echo "${v:-0}"
+}
+
 counter() { # file, attribute
   local v
   v=$(grep -o '<Counters [^>]*>' "$1" | sed -n "s/.* $2=\"\([0-9]*\)\".*/\1/p" || true)
@@ -78,6 +89,10 @@ for trx in "$results"/*.trx; do
   failed=$((failed + $(counter "$trx" failed) + $(counter "$trx" error) + $(counter "$trx" timeout) + $(counter "$trx" aborted)))
   skipped=$((skipped + $(counter "$trx" notExecuted)))
 done
+
+passed=$((passed + $(tap pass)))
+failed=$((failed + $(tap fail) + $(tap cancelled)))
+skipped=$((skipped + $(tap skipped) + $(tap todo)))
 
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$status" = 0 ] && [ "$failed" = 0 ] && [ "$passed" -gt 0 ]
