@@ -80,6 +80,7 @@ public sealed class AllInOneSystem : IAsyncDisposable
             : "  Admin key: the one set in SmartHome:Cloud:AdminKey");
         output.WriteLine($"  Householder token for '{AllInOneSettings.HouseholdId}': {HouseholdToken}");
         output.WriteLine($"  Try: curl -H \"Authorization: Bearer {HouseholdToken}\" {CloudAddress}api/v1/household/notifications");
+        output.WriteLine($"  Dashboard: {CloudAddress} (sign in with the householder token)");
         output.WriteLine();
     }
 
