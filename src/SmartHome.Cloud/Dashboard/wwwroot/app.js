@@ -27,6 +27,8 @@ $('sign-in').addEventListener('submit', async event => {
     token.set(value);
     $('token').value = '';
     start();
+    // The form that had the focus is gone: give it to the content, as a page load would.
+    $('main').focus();
   } catch (e) {
     showSignInError(e.status === 401 || e.status === 403
       ? 'That token was not accepted.'

@@ -15,8 +15,8 @@ export function renderCompartments(answer) {
 
 function compartment(c, answer) {
   const name = capitalise(c.sensor === c.kind ? c.kind : `${c.kind} (${c.sensor})`);
-  const article = el('article', c.excursion ? 'card compartment excursion' : 'card compartment');
-  article.dataset.compartment = `${c.applianceId}/${c.sensor}`;
+  const article = el('article', c.excursion ? 'card compartment excursion' : 'card compartment', undefined,
+    { compartment: `${c.applianceId}/${c.sensor}` });
 
   const head = el('div', 'compartment-head');
   const title = el('h3', '', name);

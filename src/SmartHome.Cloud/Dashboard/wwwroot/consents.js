@@ -43,8 +43,7 @@ export function renderPartners(partners) {
 }
 
 function partner(p) {
-  const article = el('article', 'card partner');
-  article.dataset.partnerId = p.id;
+  const article = el('article', 'card partner', undefined, { partnerId: p.id });
   const head = el('div', 'partner-head');
   const titles = el('div');
   titles.append(el('h3', '', p.name), el('p', 'partner-kind', KINDS[p.kind] ?? p.kind));
@@ -58,9 +57,8 @@ function partner(p) {
   group.setAttribute('role', 'group');
   group.setAttribute('aria-label', `Events ${p.name} may receive`);
   for (const [type, words] of EVENT_TYPES) {
-    const button = el('button', 'type-toggle', words);
+    const button = el('button', 'type-toggle', words, { type });
     button.type = 'button';
-    button.dataset.type = type;
     button.addEventListener('click', () => change(article, p, toggled(p.consentTypes, type)));
     group.append(button);
   }

@@ -53,8 +53,8 @@ export function capitalise(text) {
   return text ? text[0].toUpperCase() + text.slice(1) : text;
 }
 
-/** A DOM element with a class and text. */
-export function el(name, className, text) {
+/** A DOM element with a class, text and data attributes. */
+export function el(name, className, text, data = {}) {
   const e = document.createElement(name);
   if (className) {
     e.className = className;
@@ -62,5 +62,13 @@ export function el(name, className, text) {
   if (text !== undefined) {
     e.textContent = text;
   }
+  Object.assign(e.dataset, data);
+  return e;
+}
+
+/** A time element: machine-readable dateTime, words for people. */
+export function timeElement(dateTime, text) {
+  const e = el('time', '', text);
+  e.dateTime = dateTime;
   return e;
 }

@@ -1,5 +1,5 @@
 // The inventory, eat-first as the API sorts it (section#inventory): the state in words as well as colour.
-import { calendarDate, el, number } from './format.js';
+import { calendarDate, el, number, timeElement } from './format.js';
 
 const list = () => document.querySelector('#inventory ol');
 
@@ -14,10 +14,7 @@ export function renderInventory(answer) {
 }
 
 function item(i) {
-  const li = el('li', 'item');
-  li.dataset.itemId = i.itemId;
-  li.dataset.state = i.state;
-
+  const li = el('li', 'item', undefined, { itemId: i.itemId, state: i.state });
   const main = el('div', 'item-main');
   main.append(el('p', 'name', i.name));
   const quantity = i.unit ? `${number(i.quantity)} ${i.unit}` : `${number(i.quantity)}×`;
@@ -39,9 +36,7 @@ function bestBefore(i) {
     return p;
   }
   p.append(i.estimated ? 'Estimated best before ' : 'Best before ');
-  const time = el('time', '', calendarDate(date));
-  time.dateTime = date;
-  p.append(time);
+  p.append(timeElement(date, calendarDate(date)));
   if (i.bestBefore && i.bestBefore !== date) {
     p.append(` (label ${calendarDate(i.bestBefore)})`);
   }

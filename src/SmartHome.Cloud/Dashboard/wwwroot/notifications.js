@@ -1,6 +1,6 @@
 // Recent notifications (section#notifications), newest first, and the live feed that inserts new ones at the top.
 import { ApiError, api, send } from './api.js';
-import { el, instant } from './format.js';
+import { el, instant, timeElement } from './format.js';
 import { createSseParser, readEventStream } from './sse.js';
 
 const SHOWN = 50;
@@ -91,14 +91,9 @@ export async function loadNotifications(signal) {
 }
 
 function notice(n) {
-  const li = el('li', 'notice');
-  li.dataset.notificationId = n.id;
-  li.dataset.severity = n.severity;
+  const li = el('li', 'notice', undefined, { notificationId: n.id, severity: n.severity });
   const head = el('div', 'notice-head');
-  head.append(el('span', 'severity', n.severity));
-  const time = el('time', '', instant(n.at));
-  time.dateTime = n.at;
-  head.append(time);
+  head.append(el('span', 'severity', n.severity), timeElement(n.at, instant(n.at)));
   li.append(head, el('p', 'title', n.title), el('p', 'body', n.body));
   return li;
 }
