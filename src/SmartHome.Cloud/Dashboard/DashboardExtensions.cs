@@ -34,8 +34,6 @@ public static class DashboardExtensions
         types.Mappings[".js"] = "text/javascript; charset=utf-8";
         types.Mappings[".css"] = "text/css; charset=utf-8";
         types.Mappings[".html"] = "text/html; charset=utf-8";
-        types.Mappings[".svg"] = "image/svg+xml";
-        types.Mappings[".webmanifest"] = "application/manifest+json";
         return types;
     }
 

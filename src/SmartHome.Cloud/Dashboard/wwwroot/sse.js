@@ -4,7 +4,7 @@
 
 /**
  * @param {(event: {id: string, event: string, data: string}) => void} onEvent called once per dispatched event
- * @returns {{push: (text: string) => void, lastEventId: () => string}}
+ * @returns {{push: (text: string) => void}}
  */
 export function createSseParser(onEvent) {
   let buffer = '';
@@ -65,7 +65,6 @@ export function createSseParser(onEvent) {
       }
       buffer = buffer.slice(start);
     },
-    lastEventId: () => lastEventId,
   };
 }
 
