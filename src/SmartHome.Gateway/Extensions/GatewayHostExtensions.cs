@@ -55,11 +55,17 @@ public static class GatewayHostExtensions
             sp.GetRequiredService<DiscoveryConfigs>(),
             sp.GetRequiredService<IOptions<GatewayOptions>>().Value.HomeAssistant));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAcceptedRecordObserver, HomeAssistantState>(sp => sp.GetRequiredService<HomeAssistantState>()));
+        services.TryAddSingleton<NotificationQueue>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationObserver, NotificationQueue>(sp => sp.GetRequiredService<NotificationQueue>()));
         services.TryAddSingleton<HomeAssistantService>();
         services.TryAddSingleton<ApplianceMessageHandler>();
         services.TryAddSingleton<ApplianceLinkService>();
         services.TryAddSingleton<UplinkConnectivity>();
         services.TryAddSingleton<EnvelopePublisher>();
+        services.TryAddSingleton(sp => new SeenNotifications(Path.Combine(
+            OutboxSettingsFor(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Outbox, sp.GetRequiredService<IHostEnvironment>()).Directory,
+            SeenNotifications.FileName)));
+        services.TryAddSingleton<NotificationReceiver>();
         services.TryAddSingleton<UplinkService>();
         services.TryAddSingleton<GatewayHealthReporter>();
         services.TryAddSingleton<GpioControllerFactory>(_ => () => new GpioController());

@@ -11,7 +11,8 @@ internal sealed record GatewayHealthReport(
     string Version,
     UplinkHealth Uplink,
     OutboxHealth Outbox,
-    ApplianceLinkHealth ApplianceLink);
+    ApplianceLinkHealth ApplianceLink,
+    NotificationCounters Notifications);
 
 internal sealed record UplinkHealth(
     UplinkState State,

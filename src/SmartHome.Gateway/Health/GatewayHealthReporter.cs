@@ -43,6 +43,7 @@ internal sealed class GatewayHealthReporter(
                 outboxStatus.LastSeq,
                 outboxStatus.AckedSeq,
                 outboxStatus.Evicted),
-            new(link?.Mode, link?.Endpoint, counters.MessagesAccepted, counters.MessagesRejected));
+            new(link?.Mode, link?.Endpoint, counters.MessagesAccepted, counters.MessagesRejected),
+            counters.Notifications);
     }
 }

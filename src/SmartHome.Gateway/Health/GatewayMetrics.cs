@@ -23,6 +23,7 @@ internal sealed class GatewayMetrics
     private readonly Counter<long> _recordsPublished;
     private readonly Counter<long> _reconnects;
     private readonly ConcurrentDictionary<string, long> _rejectedByCode = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _notificationsRejectedByCode = new(StringComparer.Ordinal);
 
     private long _accepted;
     private long _envelopesWrittenTotal;
@@ -36,6 +37,10 @@ internal sealed class GatewayMetrics
     private long _publishesRefused;
     private long _publishesWithoutSubscribers;
     private long _reconnectsTotal;
+    private long _notificationsAccepted;
+    private long _notificationDuplicates;
+    private long _notificationsToHomeAssistant;
+    private long _notificationsDroppedForHomeAssistant;
 
     public GatewayMetrics(IMeterFactory meterFactory)
     {
@@ -120,6 +125,16 @@ internal sealed class GatewayMetrics
         _reconnects.Add(1);
     }
 
+    public void NotificationAccepted() => Interlocked.Increment(ref _notificationsAccepted);
+
+    public void NotificationDuplicate() => Interlocked.Increment(ref _notificationDuplicates);
+
+    public void NotificationRejected(string code) => _notificationsRejectedByCode.AddOrUpdate(code, 1, static (_, count) => count + 1);
+
+    public void NotificationPublishedToHomeAssistant() => Interlocked.Increment(ref _notificationsToHomeAssistant);
+
+    public void NotificationDroppedForHomeAssistant() => Interlocked.Increment(ref _notificationsDroppedForHomeAssistant);
+
     public void ObserveOutbox(Func<long> pendingEnvelopes, Func<long> pendingRecords, Func<double> oldestPendingAgeSeconds)
     {
         _meter.CreateObservableGauge("smarthome.gateway.outbox.pending_envelopes", pendingEnvelopes, "{envelope}");
@@ -143,7 +158,13 @@ internal sealed class GatewayMetrics
         Interlocked.Read(ref _historicalEnvelopesTotal),
         Interlocked.Read(ref _publishesWithoutSubscribers),
         Interlocked.Read(ref _publishesRefused),
-        Interlocked.Read(ref _reconnectsTotal));
+        Interlocked.Read(ref _reconnectsTotal),
+        new(
+            Interlocked.Read(ref _notificationsAccepted),
+            Interlocked.Read(ref _notificationDuplicates),
+            new SortedDictionary<string, long>(_notificationsRejectedByCode, StringComparer.Ordinal),
+            Interlocked.Read(ref _notificationsToHomeAssistant),
+            Interlocked.Read(ref _notificationsDroppedForHomeAssistant)));
 }
 
 /// <summary>A point-in-time copy of <see cref="GatewayMetrics"/>.</summary>
@@ -160,4 +181,12 @@ internal sealed record GatewayCounters(
     long HistoricalEnvelopesPublished,
     long PublishesWithoutSubscribers,
     long PublishesRefused,
-    long Reconnects);
+    long Reconnects,
+    NotificationCounters Notifications);
+
+/// <summary>
+/// The household notifications the uplink received: passed on, dropped as duplicates, dropped as bad (by code), then
+/// published to Home Assistant or dropped because too many waited for its broker.
+/// </summary>
+internal sealed record NotificationCounters(
+    long Accepted, long Duplicates, IReadOnlyDictionary<string, long> Rejected, long PublishedToHomeAssistant, long DroppedForHomeAssistant);

@@ -40,6 +40,25 @@ internal sealed class DiscoveryConfigs(HomeAssistantTopics topics, GatewayIdenti
         return new(topics.Config("sensor", appliance, objectId), config.ToJsonString());
     }
 
+    /// <summary>
+    /// The household's notifications as an <c>event</c> entity of the gateway's own device, the device every
+    /// appliance is reached through; its event types are the notification severities.
+    /// </summary>
+    public HomeAssistantMessage Notifications()
+    {
+        var device = new JsonObject
+        {
+            ["identifiers"] = new JsonArray(topics.GatewayDeviceId),
+            ["name"] = $"SmartHome gateway {identity.GatewayId}",
+            ["manufacturer"] = "SmartHomeGateway",
+            ["sw_version"] = identity.Version,
+        };
+        var config = Entity("Notifications", topics.NotificationsUniqueId, topics.NotificationsEvent, device);
+        config["event_types"] = new JsonArray(NotificationEvent.EventTypes.Select(type => JsonValue.Create(type)).ToArray<JsonNode?>());
+        config["icon"] = "mdi:bell-ring";
+        return new(topics.NotificationsConfig, config.ToJsonString());
+    }
+
     private JsonObject Entity(string appliance, string objectId, string name, string stateTopic, string? firmware)
     {
         var device = new JsonObject
@@ -53,10 +72,14 @@ internal sealed class DiscoveryConfigs(HomeAssistantTopics topics, GatewayIdenti
             device["sw_version"] = firmware;
         }
 
-        return new JsonObject
+        return Entity(name, topics.UniqueId(appliance, objectId), stateTopic, device);
+    }
+
+    private JsonObject Entity(string name, string uniqueId, string stateTopic, JsonObject device) =>
+        new()
         {
             ["name"] = name,
-            ["unique_id"] = topics.UniqueId(appliance, objectId),
+            ["unique_id"] = uniqueId,
             ["state_topic"] = stateTopic,
             ["availability_topic"] = topics.Availability,
             ["payload_available"] = GatewayAvailability.Online,
@@ -64,5 +87,4 @@ internal sealed class DiscoveryConfigs(HomeAssistantTopics topics, GatewayIdenti
             ["device"] = device,
             ["origin"] = new JsonObject { ["name"] = "SmartHomeGateway", ["sw_version"] = identity.Version },
         };
-    }
 }

@@ -7,6 +7,7 @@ using MQTTnet.Exceptions;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using SmartHome.Gateway.ApplianceLink;
+using SmartHome.Gateway.Health;
 using SmartHome.Gateway.Mqtt;
 using SmartHome.Gateway.Options;
 
@@ -16,14 +17,17 @@ namespace SmartHome.Gateway.HomeAssistant;
 /// Home Assistant MQTT discovery on the appliance link's broker (embedded or external), through a supervised client:
 /// on every connection it subscribes to Home Assistant's status, publishes the gateway's retained availability
 /// (<c>offline</c> is its last will), then publishes, retained, every discovery config and state that changed since it
-/// last did. Home Assistant saying <c>online</c> makes it publish them all again. At shutdown it sets the availability
-/// offline itself.
+/// last did. Home Assistant saying <c>online</c> makes it publish them all again. The household's notifications are
+/// published as events (<see cref="NotificationEvent"/>), not retained, in the order they arrived. At shutdown it sets
+/// the availability offline itself.
 /// </summary>
 internal sealed class HomeAssistantService(
     IOptions<GatewayOptions> options,
     HomeAssistantTopics topics,
     HomeAssistantState state,
+    NotificationQueue notifications,
     ApplianceLinkService applianceLink,
+    GatewayMetrics metrics,
     MqttConnectionTimings timings,
     TimeProvider time,
     ILogger<HomeAssistantService> logger) : IHostedService, IDisposable
@@ -125,7 +129,10 @@ internal sealed class HomeAssistantService(
         return null;
     }
 
-    /// <summary>Publishes what changed, then waits for a new record, Home Assistant's status, or the hourly recheck.</summary>
+    /// <summary>
+    /// Publishes what changed and the waiting notifications, then waits for a new record, a notification, Home
+    /// Assistant's status, or the hourly recheck.
+    /// </summary>
     private async Task PublishChangesAsync(IMqttClient client, CancellationToken cancellationToken)
     {
         while (true)
@@ -135,7 +142,7 @@ internal sealed class HomeAssistantService(
                 if (!_published.TryGetValue(message.Topic, out var published) || !string.Equals(published, message.Payload, StringComparison.Ordinal))
                 {
                     var result = await PublishRetainedAsync(client, message.Topic, message.Payload, cancellationToken);
-                    if (result.ReasonCode is MqttClientPublishReasonCode.Success or MqttClientPublishReasonCode.NoMatchingSubscribers)
+                    if (IsAccepted(result))
                     {
                         _published[message.Topic] = message.Payload;
                     }
@@ -146,13 +153,46 @@ internal sealed class HomeAssistantService(
                 }
             }
 
+            await PublishNotificationsAsync(client, cancellationToken);
             using var recheck = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            await Task.WhenAny(state.Changed.WaitToReadAsync(recheck.Token).AsTask(), Task.Delay(RecheckEvery, time, recheck.Token));
+            await Task.WhenAny(
+                state.Changed.WaitToReadAsync(recheck.Token).AsTask(),
+                notifications.Added.WaitToReadAsync(recheck.Token).AsTask(),
+                Task.Delay(RecheckEvery, time, recheck.Token));
             await recheck.CancelAsync();
             cancellationToken.ThrowIfCancellationRequested();
             state.Changed.TryRead(out _);
+            notifications.Added.TryRead(out _);
         }
     }
+
+    /// <summary>Publishes the waiting notifications in order; one the broker refuses waits for the next round.</summary>
+    private async Task PublishNotificationsAsync(IMqttClient client, CancellationToken cancellationToken)
+    {
+        while (notifications.TryPeek(out var notification))
+        {
+            var result = await client.PublishAsync(
+                new MqttApplicationMessageBuilder()
+                    .WithTopic(topics.NotificationsEvent)
+                    .WithPayload(NotificationEvent.Payload(notification))
+                    .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                    .Build(),
+                cancellationToken);
+            if (!IsAccepted(result))
+            {
+                Log.PublishRefused(logger, topics.NotificationsEvent, result.ReasonCode.ToString());
+                return;
+            }
+
+            notifications.Remove(notification);
+            metrics.NotificationPublishedToHomeAssistant();
+            Log.NotificationPublished(logger, notification.Id, notification.Severity.ToString());
+        }
+    }
+
+    /// <summary>"No matching subscribers" is accepted too: nobody listens yet, and a retained message waits for them.</summary>
+    private static bool IsAccepted(MqttClientPublishResult result) =>
+        result.ReasonCode is MqttClientPublishReasonCode.Success or MqttClientPublishReasonCode.NoMatchingSubscribers;
 
     private Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs args)
     {

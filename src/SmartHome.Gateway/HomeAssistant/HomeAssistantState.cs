@@ -45,11 +45,16 @@ internal sealed class HomeAssistantState(HomeAssistantTopics topics, DiscoveryCo
     /// <summary>Signals a change without a record, so that everything is looked at again.</summary>
     public void Touch() => _changed.Writer.TryWrite(true);
 
-    /// <summary>Every discovery config and state, as of <paramref name="now"/> (local time: best-before dates are the household's).</summary>
+    /// <summary>The gateway's notification event entity, then every discovery config and state, as of <paramref name="now"/> (local time: best-before dates are the household's).</summary>
     public IReadOnlyList<HomeAssistantMessage> Messages(DateTimeOffset now)
     {
         var expiringBy = DateOnly.FromDateTime((now + options.ExpiringWithin).DateTime);
         var messages = new List<HomeAssistantMessage>();
+        if (options.Enabled)
+        {
+            messages.Add(configs.Notifications());
+        }
+
         lock (_gate)
         {
             foreach (var (id, appliance) in _appliances)

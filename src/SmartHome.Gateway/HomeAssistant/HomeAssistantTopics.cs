@@ -37,6 +37,14 @@ internal sealed partial class HomeAssistantTopics(string discoveryPrefix, Gatewa
 
     public string ExpiringState(string appliance) => $"{_stateRoot}/{appliance}/items-expiring";
 
+    /// <summary>The household's notifications, as events of the gateway's own device.</summary>
+    public string NotificationsConfig => $"{discoveryPrefix}/event/{IdPart(GatewayDeviceId)}/notifications/config";
+
+    /// <summary>Not retained: an event must not happen again when Home Assistant restarts.</summary>
+    public string NotificationsEvent => $"{_stateRoot}/notifications";
+
+    public string NotificationsUniqueId => $"{GatewayDeviceId}_notifications";
+
     /// <summary>
     /// Messages the embedded appliance broker routes like any broker instead of reading them as appliance messages:
     /// what this gateway publishes for Home Assistant, and Home Assistant's own status.

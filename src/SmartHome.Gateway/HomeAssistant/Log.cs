@@ -19,4 +19,10 @@ internal static partial class Log
 
     [LoggerMessage(1504, LogLevel.Information, "Home Assistant discovery is disabled")]
     public static partial void Disabled(ILogger logger);
+
+    [LoggerMessage(1510, LogLevel.Warning, "Notification {NotificationId} dropped: {Capacity} notifications already wait for Home Assistant's broker")]
+    public static partial void NotificationDropped(ILogger logger, Guid notificationId, int capacity);
+
+    [LoggerMessage(1511, LogLevel.Information, "Notification {NotificationId} ({Severity}) published to Home Assistant")]
+    public static partial void NotificationPublished(ILogger logger, Guid notificationId, string severity);
 }

@@ -43,19 +43,8 @@ internal sealed record OutboxCursor(long AckedSeq, long HighWaterSeq)
     }
 
     /// <summary>Replaces the cursor atomically: a crash leaves either the old or the new one, never half of either.</summary>
-    public void Write(string directory)
-    {
-        var path = Path.Combine(directory, FileName);
-        var temporary = path + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            JsonSerializer.Serialize(stream, this, OutboxJsonContext.Default.OutboxCursor);
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, path, overwrite: true);
-        DirectorySync.Flush(directory);
-    }
+    public void Write(string directory) =>
+        AtomicFile.Replace(Path.Combine(directory, FileName), stream => JsonSerializer.Serialize(stream, this, OutboxJsonContext.Default.OutboxCursor));
 }
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]

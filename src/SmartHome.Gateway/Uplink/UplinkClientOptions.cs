@@ -13,6 +13,12 @@ internal static class UplinkClientOptions
 {
     public const string JsonContentType = "application/json";
 
+    /// <summary>
+    /// How long the broker keeps the gateway's session (its subscription to the household's notifications and what
+    /// arrives for it) while the gateway is away: a restart, a power cut or a night without internet.
+    /// </summary>
+    public static readonly TimeSpan SessionExpiry = TimeSpan.FromDays(1);
+
     /// <summary>Loads the certificate files, so a bad file fails here, at start-up, rather than at every connect.</summary>
     public static MqttClientOptions Create(UplinkOptions uplink, GatewayIdentity identity, MqttConnectionTimings timings)
     {
@@ -23,7 +29,8 @@ internal static class UplinkClientOptions
             .WithTcpServer(uplink.Host, uplink.Port)
             .WithProtocolVersion(MqttProtocolVersion.V500)
             .WithClientId(MqttClientIds.Uplink(identity))
-            .WithCleanStart(true)
+            .WithCleanStart(false)
+            .WithSessionExpiryInterval((uint)SessionExpiry.TotalSeconds)
             .WithKeepAlivePeriod(timings.KeepAlive)
             .WithTimeout(timings.ConnectTimeout)
             .WithWillTopic(GatewayStatusMessages.Topic(identity))

@@ -8,8 +8,9 @@ namespace SmartHome.Gateway.Uplink;
 
 /// <summary>
 /// Keeps the MQTT 5 connection to the cloud broker through a <see cref="MqttConnectionSupervisor"/>: on every
-/// connection it publishes the retained online status, then runs the <see cref="EnvelopePublisher"/> until the
-/// connection drops. At shutdown it publishes the retained offline status itself and disconnects cleanly (the broker
+/// connection it publishes the retained online status and, when Home Assistant is to show them, subscribes to the
+/// household's notifications (<see cref="NotificationReceiver"/>), then runs the <see cref="EnvelopePublisher"/> until
+/// the connection drops. At shutdown it publishes the retained offline status itself and disconnects cleanly (the broker
 /// sends the last will only when the connection is lost).
 /// </summary>
 internal sealed class UplinkService(
@@ -17,6 +18,7 @@ internal sealed class UplinkService(
     GatewayIdentity identity,
     UplinkConnectivity connectivity,
     EnvelopePublisher publisher,
+    NotificationReceiver notifications,
     UplinkTimings timings,
     TimeProvider time,
     ILogger<UplinkService> logger) : BackgroundService
@@ -31,8 +33,16 @@ internal sealed class UplinkService(
         var connection = timings.Connection with { BootJitter = uplink.BootJitter };
         var clientOptions = UplinkClientOptions.Create(uplink, identity, connection);
         _supervisor = new("Uplink", clientOptions, _broker, connection, time, logger, connectivity);
+        if (ReceivesNotifications)
+        {
+            _supervisor.Client.ApplicationMessageReceivedAsync += notifications.OnMessageAsync;
+        }
+
         return base.StartAsync(cancellationToken);
     }
+
+    /// <summary>Home Assistant is the only one on the gateway's side who shows the household's notifications.</summary>
+    private bool ReceivesNotifications => options.Value.HomeAssistant.Enabled;
 
     public override void Dispose()
     {
@@ -62,6 +72,11 @@ internal sealed class UplinkService(
         }
 
         Log.Connected(logger, _broker, identity.BootId);
+        if (ReceivesNotifications)
+        {
+            await notifications.SubscribeAsync(client, cancellationToken);
+        }
+
         return null;
     }
 

@@ -1,10 +1,5 @@
-using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Protocol;
@@ -140,39 +135,10 @@ public sealed class GatewayHostTests : IDisposable
         await sut.StopAsync();
     }
 
-    private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
+    private static string Port(int port) => TestGatewayHost.Port(port);
 
-    private static async Task<JsonElement> HealthAsync(HttpClient http)
-    {
-        using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-    }
+    private static Task<JsonElement> HealthAsync(HttpClient http) => TestGatewayHost.HealthAsync(http);
 
-    private WebApplication BuildGateway(Dictionary<string, string?> overrides)
-    {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = _directory.Path });
-        builder.Logging.ClearProviders();
-        var settings = new Dictionary<string, string?>
-        {
-            ["SmartHome:Gateway:HouseholdId"] = "home-1",
-            ["SmartHome:Gateway:GatewayId"] = "gw-1",
-            ["SmartHome:Gateway:ApplianceLink:Port"] = Port(_appliancePort),
-            ["SmartHome:Gateway:Health:Port"] = Port(_healthPort),
-            ["SmartHome:Gateway:Outbox:Path"] = Path.Combine(_directory.Path, "outbox"),
-            ["SmartHome:Gateway:Uplink:BootJitter"] = "00:00:00",
-        };
-        foreach (var (key, value) in overrides)
-        {
-            settings[key] = value;
-        }
-
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddSingleton(UplinkHarness.FastTimings);
-        builder.Services.AddSingleton(UplinkHarness.FastConnectionTimings);
-        builder.AddGateway();
-        var app = builder.Build();
-        app.MapGatewayHealth();
-        return app;
-    }
+    private WebApplication BuildGateway(Dictionary<string, string?> overrides) =>
+        TestGatewayHost.Build(_directory.Path, _appliancePort, _healthPort, overrides);
 }

@@ -1,4 +1,7 @@
+using System.Text.Json;
 using SmartHome.Contracts.ApplianceLink;
+using SmartHome.Contracts.Notifications;
+using SmartHome.Contracts.Serialization;
 using SmartHome.Contracts.Telemetry;
 using SmartHome.Gateway.Health;
 
@@ -12,6 +15,23 @@ internal static class TestData
 
     public static TelemetryRecord Temperature(double celsius, string appliance = "fridge-1") =>
         TelemetryRecord.From(appliance, new TemperatureReading { Sensor = "fridge", Celsius = celsius }, Start);
+
+    /// <summary>A household notification as the cloud publishes it, as JSON.</summary>
+    public static string NotificationJson(Guid id, NotificationSeverity severity = NotificationSeverity.Urgent, string householdId = "home-1") =>
+        JsonSerializer.Serialize(
+            new HouseholdNotification
+            {
+                Id = id,
+                HouseholdId = householdId,
+                EventId = "evt-" + id.ToString("N"),
+                Type = "shg.appliance.temperature-excursion.v1",
+                Severity = severity,
+                Title = "Fridge running warm",
+                Body = "The fridge has been above 8 °C for 40 minutes.",
+                Subject = "demo-fridge/fridge",
+                At = Start,
+            },
+            ContractsJsonContext.Default.HouseholdNotification);
 
     public static GatewayMetrics NewMetrics() => new(new TestMeterFactory());
 }

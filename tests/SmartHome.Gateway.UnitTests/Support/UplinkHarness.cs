@@ -45,8 +45,10 @@ internal sealed class UplinkHarness : IAsyncDisposable
         configure?.Invoke(options.Uplink);
         var wrapped = Microsoft.Extensions.Options.Options.Create(options);
         var publisher = new EnvelopePublisher(Outbox, Identity, Clock, wrapped, timings, time, Metrics, NullLogger<EnvelopePublisher>.Instance);
+        var notifications = new NotificationReceiver(
+            Identity, new SeenNotifications(null), [Notifications], Metrics, NullLogger<NotificationReceiver>.Instance);
         Sut = new UplinkService(
-            wrapped, Identity, Connectivity, publisher, timings, time, NullLogger<UplinkService>.Instance);
+            wrapped, Identity, Connectivity, publisher, notifications, timings, time, NullLogger<UplinkService>.Instance);
     }
 
     public GatewayIdentity Identity { get; } = TestData.Identity with { BootId = Guid.NewGuid() };
@@ -54,6 +56,9 @@ internal sealed class UplinkHarness : IAsyncDisposable
     public TimeProvider Time { get; }
 
     public GatewayMetrics Metrics { get; }
+
+    /// <summary>The household notifications the uplink passed on, in order.</summary>
+    public RecordingNotificationObserver Notifications { get; } = new();
 
     public GatewayClock Clock { get; }
 
