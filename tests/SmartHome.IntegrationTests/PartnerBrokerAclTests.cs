@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MQTTnet;
 using SmartHome.Contracts;
 using SmartHome.Testing;
@@ -19,24 +18,12 @@ public sealed class PartnerBrokerAclTests : IAsyncLifetime
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
     private MosquittoBroker _broker = null!;
 
-    public async Task InitializeAsync()
-    {
-        _broker = await MosquittoBroker.StartWithConfigAsync((port, directory) =>
-        {
-            WritePasswords(directory);
-            File.WriteAllText(Path.Combine(directory, "acl"), File.ReadAllText(DeployFile("acl")) + $"""
-
-                user {Gateway}
-                topic write {HouseholdTelemetry}
-                """);
-            return File.ReadAllText(DeployFile("mosquitto.conf"))
-                .Replace("/etc/mosquitto/shg/passwd", Path.Combine(directory, "passwd"), StringComparison.Ordinal)
-                .Replace("/etc/mosquitto/shg/acl", Path.Combine(directory, "acl"), StringComparison.Ordinal)
-                .Replace("persistence_location /var/lib/mosquitto/", $"persistence_location {directory}/", StringComparison.Ordinal)
-                .Replace("listener 1883 127.0.0.1", $"listener {port} 127.0.0.1", StringComparison.Ordinal)
-                .Replace("include_dir /etc/mosquitto/shg/listeners", string.Empty, StringComparison.Ordinal);
-        });
-    }
+    public async Task InitializeAsync() => _broker = await DeployedBroker.StartAsync(
+        $"""
+        user {Gateway}
+        topic write {HouseholdTelemetry}
+        """,
+        Core, Gateway, PartnerA, PartnerB);
 
     public async Task DisposeAsync() => await _broker.DisposeAsync();
 
@@ -100,22 +87,5 @@ public sealed class PartnerBrokerAclTests : IAsyncLifetime
         Assert.Contains("NotAuthorized", wrongPassword.Message, StringComparison.Ordinal);
     }
 
-    private static string DeployFile(string name) => Path.Combine(RepositoryPaths.Root, "deploy", "broker", name);
-
-    private static string PasswordOf(string username) => "pw-" + username;
-
-    private static void WritePasswords(string directory)
-    {
-        var file = Path.Combine(directory, "passwd");
-        File.WriteAllText(file, string.Empty);
-        foreach (var username in new[] { Core, Gateway, PartnerA, PartnerB })
-        {
-            // As an operator provisions an account (README.md): mosquitto_passwd hashes the password into the file.
-            using var process = Process.Start("mosquitto_passwd", ["-b", file, username, PasswordOf(username)]);
-            process.WaitForExit();
-            Assert.Equal(0, process.ExitCode);
-        }
-    }
-
-    private Task<MqttTestClient> ConnectAsync(string username) => MqttTestClient.ConnectAsAsync(_broker.Port, username, PasswordOf(username));
+    private Task<MqttTestClient> ConnectAsync(string username) => MqttTestClient.ConnectAsAsync(_broker.Port, username, DeployedBroker.PasswordOf(username));
 }
