@@ -12,7 +12,9 @@ namespace SmartHome.Cloud.Broker;
 /// The default broker (unless <c>SmartHome:Cloud:Broker:Embedded</c> is false): an MQTTnet server inside the cloud process, on 127.0.0.1 only. When a username is configured
 /// every client must present it (with the password); otherwise anonymous clients are accepted, which is safe only
 /// because nothing outside this machine can reach a loopback listener. Partners may connect either way, with their id
-/// and API key, and partner topics follow <see cref="PartnerTopicAccess"/>.
+/// and API key, and partner topics follow <see cref="PartnerTopicAccess"/>. Gateways have no identity here (anonymous or
+/// the one shared account, any client id), so every other client may read every household's topics, notifications
+/// included; deploy/broker's Mosquitto ACL gives each gateway its own household's only.
 /// </summary>
 internal sealed class EmbeddedBroker(IOptions<BrokerOptions> options, BrokerEndpoint endpoint, PartnerTopicAccess access, ILogger<EmbeddedBroker> logger)
     : IHostedService, IAsyncDisposable
