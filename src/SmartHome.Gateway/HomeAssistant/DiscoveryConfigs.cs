@@ -46,18 +46,29 @@ internal sealed class DiscoveryConfigs(HomeAssistantTopics topics, GatewayIdenti
     /// </summary>
     public HomeAssistantMessage Notifications()
     {
-        var device = new JsonObject
-        {
-            ["identifiers"] = new JsonArray(topics.GatewayDeviceId),
-            ["name"] = $"SmartHome gateway {identity.GatewayId}",
-            ["manufacturer"] = "SmartHomeGateway",
-            ["sw_version"] = identity.Version,
-        };
-        var config = Entity("Notifications", topics.NotificationsUniqueId, topics.NotificationsEvent, device);
+        var config = Entity("Notifications", topics.NotificationsUniqueId, topics.NotificationsEvent, GatewayDevice());
         config["event_types"] = new JsonArray(NotificationEvent.EventTypes.Select(type => JsonValue.Create(type)).ToArray<JsonNode?>());
         config["icon"] = "mdi:bell-ring";
         return new(topics.NotificationsConfig, config.ToJsonString());
     }
+
+    /// <summary>The last notification as a sensor of the gateway's device, for dashboards: its title, and all of it as attributes.</summary>
+    public HomeAssistantMessage LastNotification()
+    {
+        var config = Entity("Last notification", topics.LastNotificationUniqueId, topics.LastNotificationState, GatewayDevice());
+        config["value_template"] = "{{ value_json.title }}";
+        config["json_attributes_topic"] = topics.LastNotificationState;
+        config["icon"] = "mdi:bell";
+        return new(topics.LastNotificationConfig, config.ToJsonString());
+    }
+
+    private JsonObject GatewayDevice() => new()
+    {
+        ["identifiers"] = new JsonArray(topics.GatewayDeviceId),
+        ["name"] = $"SmartHome gateway {identity.GatewayId}",
+        ["manufacturer"] = "SmartHomeGateway",
+        ["sw_version"] = identity.Version,
+    };
 
     private JsonObject Entity(string appliance, string objectId, string name, string stateTopic, string? firmware)
     {

@@ -185,6 +185,7 @@ internal sealed class HomeAssistantService(
             }
 
             notifications.Remove(notification);
+            state.NotificationPublished(notification);
             metrics.NotificationPublishedToHomeAssistant();
             Log.NotificationPublished(logger, notification.Id, notification.Severity.ToString());
         }

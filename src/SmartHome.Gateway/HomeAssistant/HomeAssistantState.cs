@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.Channels;
 using SmartHome.Contracts.ApplianceLink;
+using SmartHome.Contracts.Notifications;
 using SmartHome.Contracts.Telemetry;
 using SmartHome.Gateway.ApplianceLink;
 using SmartHome.Gateway.Options;
@@ -9,13 +10,15 @@ namespace SmartHome.Gateway.HomeAssistant;
 
 /// <summary>
 /// What Home Assistant is shown of every appliance the gateway has seen: the latest temperature of each compartment,
-/// the latest state of each door, the items in stock with their best-before, and the firmware. Safe for concurrent use.
+/// the latest state of each door, the items in stock with their best-before, and the firmware; and the household's
+/// last notification. Safe for concurrent use.
 /// </summary>
 internal sealed class HomeAssistantState(HomeAssistantTopics topics, DiscoveryConfigs configs, HomeAssistantOptions options) : IAcceptedRecordObserver
 {
     private readonly Lock _gate = new();
     private readonly SortedDictionary<string, ApplianceView> _appliances = new(StringComparer.Ordinal);
     private readonly Channel<bool> _changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private string? _lastNotification;
 
     /// <summary>Signalled after every change; several changes before a read make one signal.</summary>
     public ChannelReader<bool> Changed => _changed.Reader;
@@ -42,10 +45,22 @@ internal sealed class HomeAssistantState(HomeAssistantTopics topics, DiscoveryCo
         _changed.Writer.TryWrite(true);
     }
 
+    /// <summary>Makes <paramref name="notification"/> the state of the "last notification" sensor.</summary>
+    public void NotificationPublished(HouseholdNotification notification)
+    {
+        var payload = NotificationEvent.Payload(notification);
+        lock (_gate)
+        {
+            _lastNotification = payload;
+        }
+
+        _changed.Writer.TryWrite(true);
+    }
+
     /// <summary>Signals a change without a record, so that everything is looked at again.</summary>
     public void Touch() => _changed.Writer.TryWrite(true);
 
-    /// <summary>The gateway's notification event entity, then every discovery config and state, as of <paramref name="now"/> (local time: best-before dates are the household's).</summary>
+    /// <summary>The gateway's notification entities, then every discovery config and state, as of <paramref name="now"/> (local time: best-before dates are the household's).</summary>
     public IReadOnlyList<HomeAssistantMessage> Messages(DateTimeOffset now)
     {
         var expiringBy = DateOnly.FromDateTime((now + options.ExpiringWithin).DateTime);
@@ -53,10 +68,16 @@ internal sealed class HomeAssistantState(HomeAssistantTopics topics, DiscoveryCo
         if (options.Enabled)
         {
             messages.Add(configs.Notifications());
+            messages.Add(configs.LastNotification());
         }
 
         lock (_gate)
         {
+            if (_lastNotification is not null)
+            {
+                messages.Add(new(topics.LastNotificationState, _lastNotification));
+            }
+
             foreach (var (id, appliance) in _appliances)
             {
                 foreach (var (sensor, celsius) in appliance.Temperatures)

@@ -45,6 +45,13 @@ internal sealed partial class HomeAssistantTopics(string discoveryPrefix, Gatewa
 
     public string NotificationsUniqueId => $"{GatewayDeviceId}_notifications";
 
+    public string LastNotificationConfig => $"{discoveryPrefix}/sensor/{IdPart(GatewayDeviceId)}/last_notification/config";
+
+    /// <summary>Retained: the last notification's event payload, its title the sensor's state and all of it its attributes.</summary>
+    public string LastNotificationState => $"{_stateRoot}/last-notification";
+
+    public string LastNotificationUniqueId => $"{GatewayDeviceId}_last_notification";
+
     /// <summary>
     /// Messages the embedded appliance broker routes like any broker instead of reading them as appliance messages:
     /// what this gateway publishes for Home Assistant, and Home Assistant's own status.

@@ -22,6 +22,7 @@ public sealed class GatewayHostTests : IDisposable
 {
     private const string NotificationEventTopic = "shg-gateway/gw-1/notifications";
     private const string NotificationsConfigTopic = "homeassistant/event/shg_home-1_gw-1/notifications/config";
+    private const string LastNotificationConfigTopic = "homeassistant/sensor/shg_home-1_gw-1/last_notification/config";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
     private readonly TempDirectory _directory = new();
     private readonly int _appliancePort = FreePort.Next();
@@ -103,6 +104,8 @@ public sealed class GatewayHostTests : IDisposable
         Assert.Equal("info", second.RootElement.GetProperty("event_type").GetString());
 
         // Retained: the copy at subscribe time, or the live one, or both if they crossed.
+        await Eventually.TrueAsync(
+            () => discovery.On(NotificationsConfigTopic).Any() && discovery.On(LastNotificationConfigTopic).Any(), Timeout, "both discovery configs");
         var config = Assert.IsType<ReceivedMessage>(discovery.On(NotificationsConfigTopic).LastOrDefault());
         Assert.True(config.Retain);
         using var configJson = JsonDocument.Parse(config.Payload);
@@ -112,6 +115,10 @@ public sealed class GatewayHostTests : IDisposable
         Assert.Equal("shg_home-1_gw-1_notifications", entity.GetProperty("unique_id").GetString());
         Assert.Equal("shg-gateway/gw-1/availability", entity.GetProperty("availability_topic").GetString());
         Assert.Equal("shg_home-1_gw-1", entity.GetProperty("device").GetProperty("identifiers")[0].GetString());
+
+        await using var dashboard = await TestSubscriber.ConnectAsync(_appliancePort, "shg-gateway/gw-1/last-notification");
+        await Eventually.TrueAsync(
+            () => dashboard.Received.LastOrDefault() is { Retain: true } last && last.Payload == received[1].Payload, Timeout, "the last notification, retained");
 
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_healthPort}") };
         // Counted once the local broker acknowledged the event, which may be just after the subscriber got it.
