@@ -191,7 +191,10 @@ internal sealed class HomeAssistantService(
         }
     }
 
-    /// <summary>"No matching subscribers" is accepted too: nobody listens yet, and a retained message waits for them.</summary>
+    /// <summary>
+    /// "No matching subscribers" is accepted too: a retained message waits for Home Assistant, and an event nobody
+    /// listened to is gone, as it would be had Home Assistant been away a moment later.
+    /// </summary>
     private static bool IsAccepted(MqttClientPublishResult result) =>
         result.ReasonCode is MqttClientPublishReasonCode.Success or MqttClientPublishReasonCode.NoMatchingSubscribers;
 
