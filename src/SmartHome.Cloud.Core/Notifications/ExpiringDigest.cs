@@ -9,8 +9,9 @@ namespace SmartHome.Cloud.Core.Notifications;
 /// <summary>
 /// The householder's daily word on expiring food, instead of one notification per item: once a day, at the
 /// household's <see cref="HouseholdSettings.ExpiringDigestAt"/> (local time), one notification listing every item
-/// whose <c>shg.food.expiring.v1</c> was raised and whose best-before is still to come, soonest first. Partners
-/// still get each expiring event on its own.
+/// whose <c>shg.food.expiring.v1</c> was raised and whose best-before is still to come, soonest first, then the
+/// notifications of the types the household chose to take in its digest (<see cref="NotificationMode.Digest"/>).
+/// Partners still get each expiring event on its own.
 /// </summary>
 public static class ExpiringDigest
 {
@@ -18,45 +19,69 @@ public static class ExpiringDigest
 
     /// <summary>
     /// Composes today's digest if it is due at <paramref name="now"/>, not yet made and not empty, and marks the day
-    /// done in the twin: on a day with nothing expiring at the digest time, the first item that enters the window
-    /// later makes it. Persist the twin with the notification.
+    /// done in the twin: on a day with nothing to tell at the digest time, the first item that enters the window
+    /// (or the first notification kept for it) later makes it. Persist the twin with the notification.
     /// </summary>
     public static HouseholdNotification? ComposeIfDue(HouseholdTwin twin, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(twin);
         var timeZone = twin.Settings.ResolveTimeZone();
         var today = HouseholdCalendar.DateOf(now, timeZone);
-        var dueAt = HouseholdCalendar.StartOf(today, timeZone) + twin.Settings.ExpiringDigestAt.ToTimeSpan();
+        var dueAt = HouseholdCalendar.At(today, twin.Settings.ExpiringDigestAt, timeZone);
         if (now < dueAt || twin.ExpiringDigestOn >= today)
         {
             return null;
         }
 
-        var expiring = twin.Inventory
-            .Where(i => i.ExpiringReportedFor is { } date && date == i.EstimatedBestBefore && date >= today)
-            .OrderBy(i => i.EstimatedBestBefore)
-            .ThenBy(i => i.DisplayName, StringComparer.Ordinal)
-            .ToList();
-        if (expiring.Count == 0)
+        var expiring = twin.Settings.Notifications.ModeOf(NeedEventTypes.FoodExpiring) != NotificationMode.Digest
+            ? []
+            : twin.Inventory
+                .Where(i => i.ExpiringReportedFor is { } date && date == i.EstimatedBestBefore && date >= today)
+                .OrderBy(i => i.EstimatedBestBefore)
+                .ThenBy(i => i.DisplayName, StringComparer.Ordinal)
+                .ToList();
+        var others = twin.Notified.ForDigest;
+        if (expiring.Count == 0 && others.Count == 0)
         {
             return null;
         }
 
         twin.ExpiringDigestOn = today;
-
-        var soonest = expiring[0];
         var words = new NotificationWords(timeZone);
-        return new HouseholdNotification
+        var lines = new List<string>();
+        if (expiring.Count > 0)
+        {
+            lines.Add(string.Join(", ", expiring.Select(i => $"{i.DisplayName} ({words.ExpiresWhen(i.ExpiringReportedFor!.Value, now)})")) + ".");
+        }
+
+        lines.AddRange(others.Select(o => o.Title + "."));
+        var digest = new HouseholdNotification
         {
             Id = DeterministicGuid.Create(DigestNamespace, $"{twin.HouseholdId}\n{today:O}"),
             HouseholdId = twin.HouseholdId,
-            EventId = NeedEventIds.For(
-                twin.HouseholdId, NeedEventTypes.FoodExpiring, Subjects.Item(soonest.ItemId), FoodEvents.Occurrence(soonest, soonest.ExpiringReportedFor!.Value)),
-            Type = NeedEventTypes.FoodExpiring,
+            EventId = expiring.Count > 0 ? ExpiringEventId(twin, expiring[0]) : others[0].EventId,
+            Type = expiring.Count > 0 ? NeedEventTypes.FoodExpiring : others[0].Type,
             Severity = NotificationSeverity.Warning,
-            Title = expiring.Count == 1 ? "1 item expiring" : $"{expiring.Count} items expiring",
-            Body = string.Join(", ", expiring.Select(i => $"{i.DisplayName} ({words.ExpiresWhen(i.ExpiringReportedFor!.Value, now)})")) + ".",
+            Title = Title(expiring.Count, others),
+            Body = string.Join(" ", lines),
             At = dueAt,
+        };
+        twin.Notified.ForDigest = [];
+        return digest;
+    }
+
+    private static string ExpiringEventId(HouseholdTwin twin, InventoryItem soonest) => NeedEventIds.For(
+        twin.HouseholdId, NeedEventTypes.FoodExpiring, Subjects.Item(soonest.ItemId), FoodEvents.Occurrence(soonest, soonest.ExpiringReportedFor!.Value));
+
+    private static string Title(int expiring, List<HouseholdNotification> others)
+    {
+        var items = expiring == 1 ? "1 item expiring" : $"{expiring} items expiring";
+        return (expiring, others.Count) switch
+        {
+            (_, 0) => items,
+            (0, 1) => others[0].Title,
+            (0, var count) => $"{count} notifications",
+            (_, var count) => $"{items} and {count} more",
         };
     }
 }

@@ -21,8 +21,9 @@ public static class NotificationComposer
 
     /// <summary>Composes with clock times and dates in the household's time zone.</summary>
     /// <returns>
-    /// Null for events that are not for householders (<see cref="NeedEventTypes.IsHouseholdFacing"/>), and for
-    /// expiring food, which householders hear of in the daily <see cref="ExpiringDigest"/>.
+    /// Null for events that are not for householders (<see cref="NeedEventTypes.IsHouseholdFacing"/>). Whether a
+    /// notification is made of it (expiring food goes to the daily <see cref="ExpiringDigest"/> by default) is
+    /// <see cref="NotificationPolicy"/>'s to say.
     /// </returns>
     /// <exception cref="JsonException">The event's data does not match its type.</exception>
     public static HouseholdNotification? Compose(NeedEvent needEvent, TimeZoneInfo timeZone)
@@ -38,6 +39,7 @@ public static class NotificationComposer
         var data = needEvent.Data;
         (string Title, string Body)? text = needEvent.Type switch
         {
+            NeedEventTypes.FoodExpiring => Read(data, ContractsJsonContext.Default.FoodEventData) is { } food ? words.Expiring(food, needEvent.Time) : null,
             NeedEventTypes.FoodExpired => Read(data, ContractsJsonContext.Default.FoodEventData) is { } food ? NotificationWords.Expired(food) : null,
             NeedEventTypes.FoodUnsafe => Read(data, ContractsJsonContext.Default.FoodEventData) is { } food ? NotificationWords.Unsafe(food) : null,
             NeedEventTypes.TemperatureExcursion => Read(data, ContractsJsonContext.Default.TemperatureExcursionData) is { } excursion ? words.Excursion(excursion) : null,
@@ -65,7 +67,7 @@ public static class NotificationComposer
     }
 
     private static NotificationSeverity SeverityOf(string type) =>
-        type is NeedEventTypes.FoodExpired ? NotificationSeverity.Warning : NotificationSeverity.Urgent;
+        type is NeedEventTypes.FoodExpiring or NeedEventTypes.FoodExpired ? NotificationSeverity.Warning : NotificationSeverity.Urgent;
 
     private static T? Read<T>(JsonElement data, JsonTypeInfo<T> type) =>
         data.ValueKind == JsonValueKind.Object ? data.Deserialize(type) : default;

@@ -18,6 +18,9 @@ internal sealed class NotificationWords(TimeZoneInfo timeZone)
             var daysLeft => $"in {daysLeft} days",
         };
 
+    public (string Title, string Body) Expiring(FoodEventData food, DateTimeOffset noticed) =>
+        ($"{food.Name} expires {ExpiresWhen(food.BestBefore, noticed)}", $"Its best-before is {Date(food.BestBefore)}{Estimated(food)}.{Where(food)} Eat it soon.");
+
     public static (string Title, string Body) Expired(FoodEventData food) =>
         ($"{food.Name} has expired", $"Its best-before was {Date(food.BestBefore)}{Estimated(food)}.{Where(food)} Check it before eating it.");
 

@@ -24,6 +24,9 @@ public sealed class HouseholdSettings
     /// <summary>What the household wants to keep in stock; falling below one raises <c>shg.stock.low.v1</c>.</summary>
     public List<MinimumStock> MinimumStock { get; set; } = [];
 
+    /// <summary>Quiet hours, per-type delivery and repeats of the householder's notifications.</summary>
+    public NotificationSettings Notifications { get; set; } = new();
+
     public TimeZoneInfo ResolveTimeZone() =>
         TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 }

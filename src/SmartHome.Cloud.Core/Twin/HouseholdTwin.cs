@@ -31,6 +31,9 @@ public sealed class HouseholdTwin
     /// <summary>The household's day whose expiring-food digest was made (see <see cref="Notifications.ExpiringDigest"/>).</summary>
     public DateOnly? ExpiringDigestOn { get; set; }
 
+    /// <summary>Notifications told lately (to hold back repeats) and those waiting for the next digest.</summary>
+    public NotificationLog Notified { get; set; } = new();
+
     /// <summary>When the engine last changed the twin (cloud clock).</summary>
     public DateTimeOffset? UpdatedAt { get; set; }
 

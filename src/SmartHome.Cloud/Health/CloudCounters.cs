@@ -14,6 +14,7 @@ public sealed class CloudCounters
     private long gapsOverdue;
     private long subscriptionsDisabled;
     private long deliveriesDeferred;
+    private long notificationRepeatsSuppressed;
 
     public long EnvelopesAccepted => Interlocked.Read(ref envelopesAccepted);
 
@@ -34,6 +35,9 @@ public sealed class CloudCounters
     /// <summary>Claimed deliveries handed back unattempted because their endpoint had no free slot or rate token.</summary>
     public long DeliveriesDeferred => Interlocked.Read(ref deliveriesDeferred);
 
+    /// <summary>Notifications not made because the same news about the same thing was told within the household's repeat window.</summary>
+    public long NotificationRepeatsSuppressed => Interlocked.Read(ref notificationRepeatsSuppressed);
+
     /// <summary>Rejected messages by reason code (<see cref="SmartHome.Contracts.Validation.RejectionCodes"/>, duplicates included).</summary>
     public IReadOnlyDictionary<string, long> Rejected => new SortedDictionary<string, long>(rejected, StringComparer.Ordinal);
 
@@ -48,6 +52,8 @@ public sealed class CloudCounters
     internal void DeliveryDeferred() => Interlocked.Increment(ref deliveriesDeferred);
 
     internal void AddGapsOverdue(long gaps) => Interlocked.Add(ref gapsOverdue, gaps);
+
+    internal void NotificationRepeatSuppressed(int repeats) => Interlocked.Add(ref notificationRepeatsSuppressed, repeats);
 
     internal void Reject(string code) => rejected.AddOrUpdate(code, 1, (_, count) => count + 1);
 

@@ -27,12 +27,12 @@ public static class HealthApi
         BrokerConnectivity connectivity, BrokerEndpoint endpoint, CloudCounters counters, DeliveryStore deliveries, NotificationStore notifications, CancellationToken ct)
     {
         IReadOnlyDictionary<string, long>? byStatus = null;
-        long? pendingPublish = null;
+        UnpublishedCounts? unpublished = null;
         string? storeError = null;
         try
         {
             byStatus = await deliveries.CountByStatusAsync(ct);
-            pendingPublish = await notifications.CountUnpublishedAsync(ct);
+            unpublished = await notifications.CountUnpublishedAsync(ct);
         }
         catch (DbException ex)
         {
@@ -51,7 +51,11 @@ public static class HealthApi
                 SubscriptionsDisabled = counters.SubscriptionsDisabled,
                 DeferredForEndpointLimits = counters.DeliveriesDeferred,
             },
-            new NotificationHealth(counters.NotificationsQueued, pendingPublish));
+            new NotificationHealth(counters.NotificationsQueued, unpublished?.Released)
+            {
+                HeldForQuietHours = unpublished?.Held,
+                RepeatsSuppressed = counters.NotificationRepeatsSuppressed,
+            });
         return TypedResults.Json(report, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 }
@@ -83,4 +87,13 @@ public sealed record DeliveryHealth(long Queued, IReadOnlyDictionary<string, lon
     public long DeferredForEndpointLimits { get; init; }
 }
 
-public sealed record NotificationHealth(long Queued, long? PendingPublish);
+/// <summary>
+/// <see cref="Queued"/> and <see cref="RepeatsSuppressed"/> (the same news within a household's repeat window) since this
+/// process started; <see cref="PendingPublish"/> (released, not yet on MQTT) and <see cref="HeldForQuietHours"/> over the whole store.
+/// </summary>
+public sealed record NotificationHealth(long Queued, long? PendingPublish)
+{
+    public long? HeldForQuietHours { get; init; }
+
+    public long RepeatsSuppressed { get; init; }
+}

@@ -35,6 +35,7 @@ internal sealed class HouseholdUpdater(
         }
 
         counters.Raised(result.EventsRaised, result.NotificationsQueued, result.DeliveriesQueued);
+        counters.NotificationRepeatSuppressed(result.NotificationRepeatsSuppressed);
         if (result.NotificationsQueued > 0)
         {
             signals.Notifications.Notify();

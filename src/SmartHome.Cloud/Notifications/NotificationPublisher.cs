@@ -10,7 +10,8 @@ namespace SmartHome.Cloud.Notifications;
 /// <summary>
 /// The notification outbox's publisher: a notification is stored with the change that caused it, then published
 /// here to <c>shg/v1/{householdId}/notifications</c> (QoS 1) and marked published only after the broker's PUBACK.
-/// A crash in between publishes it again: householders' apps dedupe by the notification id.
+/// A crash in between publishes it again: householders' apps dedupe by the notification id. A notification quiet
+/// hours hold back (<c>release_at</c>) waits for its release; the publisher wakes for the earliest one.
 /// </summary>
 internal sealed class NotificationPublisher(
     NotificationStore store,
@@ -28,13 +29,17 @@ internal sealed class NotificationPublisher(
         var settings = options.Value;
         while (!stoppingToken.IsCancellationRequested)
         {
+            var wait = settings.PollInterval;
             try
             {
                 await connectivity.WaitUntilConnectedAsync(stoppingToken);
-                if (await PublishBatchAsync(settings.BatchSize, stoppingToken) == settings.BatchSize)
+                var asOf = time.GetUtcNow();
+                if (await PublishBatchAsync(asOf, settings.BatchSize, stoppingToken) == settings.BatchSize)
                 {
                     continue;
                 }
+
+                wait = await UntilNextPollAsync(asOf, settings.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -47,7 +52,7 @@ internal sealed class NotificationPublisher(
 
             try
             {
-                await signals.Notifications.WaitAsync(settings.PollInterval, time, stoppingToken);
+                await signals.Notifications.WaitAsync(wait, time, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -56,11 +61,29 @@ internal sealed class NotificationPublisher(
         }
     }
 
-    /// <summary>Publishes the oldest unpublished notifications in order; stops at the first the broker does not acknowledge.</summary>
-    internal async Task<int> PublishBatchAsync(int limit, CancellationToken ct)
+    /// <summary>
+    /// The poll interval, or less when a notification held back by quiet hours is released sooner after the batch
+    /// made as of <paramref name="asOf"/> (at once if that moment has passed while the batch ran).
+    /// </summary>
+    private async Task<TimeSpan> UntilNextPollAsync(DateTimeOffset asOf, TimeSpan pollInterval, CancellationToken ct)
+    {
+        if (await store.NextReleaseAsync(asOf, ct) is not { } next)
+        {
+            return pollInterval;
+        }
+
+        var untilRelease = next - time.GetUtcNow();
+        return untilRelease < TimeSpan.Zero ? TimeSpan.Zero : untilRelease < pollInterval ? untilRelease : pollInterval;
+    }
+
+    /// <summary>
+    /// Publishes the oldest released unpublished notifications in order (one quiet hours hold back does not hold back
+    /// the later urgent ones); stops at the first the broker does not acknowledge.
+    /// </summary>
+    internal async Task<int> PublishBatchAsync(DateTimeOffset asOf, int limit, CancellationToken ct)
     {
         var published = 0;
-        foreach (var notification in await store.ListUnpublishedAsync(limit, ct))
+        foreach (var notification in await store.ListUnpublishedAsync(asOf, limit, ct))
         {
             // Householders' apps need not be listening: the notification stays readable through the API.
             var outcome = await mqtt.PublishAsync(

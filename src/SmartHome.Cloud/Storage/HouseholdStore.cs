@@ -6,15 +6,14 @@ using SmartHome.Cloud.Core.Notifications;
 using SmartHome.Cloud.Core.Serialization;
 using SmartHome.Cloud.Core.Twin;
 using SmartHome.Contracts.Events;
-using SmartHome.Contracts.Notifications;
 using SmartHome.Contracts.Serialization;
 
 namespace SmartHome.Cloud.Storage;
 
 /// <summary>
 /// Household twins and what changing one produces. A change is one transaction: the envelope's dedupe mark, the
-/// twin, its new need events, their householder notifications (in the household's time zone; expiring food in the
-/// daily digest, once due) and one delivery per matching subscription of a partner the household consented to for
+/// twin, its new need events, the householder notifications <see cref="NotificationPolicy"/> makes of them (in the
+/// household's time zone, each with its release time; expiring food in the daily digest, once due) and one delivery per matching subscription of a partner the household consented to for
 /// the event's type (checked again at delivery).
 /// The twin's version column makes concurrent changes of one household retry rather than overwrite each other.
 /// </summary>
@@ -42,7 +41,8 @@ internal sealed class HouseholdStore(IStoreProvider provider, TimeProvider time,
 
             var (twin, version, originalJson) = await LoadAsync(connection, transaction, householdId, ct);
             var events = change(twin);
-            var digest = ExpiringDigest.ComposeIfDue(twin, time.GetUtcNow());
+            var newEvents = await InsertEventsAsync(connection, transaction, events, ct);
+            var plan = NotificationPolicy.Apply(twin, newEvents, time.GetUtcNow());
             var json = TwinSerializer.Serialize(twin);
             if (events.Count == 0 && json == originalJson && envelope is null)
             {
@@ -62,13 +62,22 @@ internal sealed class HouseholdStore(IStoreProvider provider, TimeProvider time,
                 continue;
             }
 
-            var result = await AddEventsAsync(connection, transaction, householdId, twin.Settings.ResolveTimeZone(), events, ct);
-            if (digest is not null && await InsertNotificationAsync(connection, transaction, digest, ct))
+            var result = await AddDeliveriesAsync(connection, transaction, householdId, newEvents, ct);
+            foreach (var planned in plan.ToStore)
             {
-                result = result with { NotificationsQueued = result.NotificationsQueued + 1 };
+                if (await InsertNotificationAsync(connection, transaction, planned, ct))
+                {
+                    result = result with { NotificationsQueued = result.NotificationsQueued + 1 };
+                }
             }
 
             await transaction.CommitAsync(ct);
+            foreach (var repeat in plan.Repeats)
+            {
+                Log.NotificationRepeatSuppressed(logger, householdId, repeat.Type, repeat.Subject, twin.Settings.Notifications.RepeatWindow);
+            }
+
+            result = result with { NotificationRepeatsSuppressed = plan.Repeats.Count };
             cache.Put(householdId, new(twin, version + 1, json));
             return result;
         }
@@ -151,25 +160,29 @@ internal sealed class HouseholdStore(IStoreProvider provider, TimeProvider time,
         return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 
-    private async Task<HouseholdChangeResult> AddEventsAsync(
-        DbConnection connection, DbTransaction transaction, string householdId, TimeZoneInfo timeZone, IReadOnlyList<NeedEvent> events, CancellationToken ct)
+    /// <returns>The events not stored before (a change may raise one again, e.g. on a replay).</returns>
+    private async Task<IReadOnlyList<NeedEvent>> InsertEventsAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<NeedEvent> events, CancellationToken ct)
     {
-        var result = HouseholdChangeResult.NoEvents;
-        IReadOnlyList<ConsentedSubscription>? subscriptions = null;
+        var inserted = new List<NeedEvent>(events.Count);
         foreach (var needEvent in events)
         {
-            if (!await InsertEventAsync(connection, transaction, needEvent, ct))
+            if (await InsertEventAsync(connection, transaction, needEvent, ct))
             {
-                continue;
+                inserted.Add(needEvent);
             }
+        }
 
-            result = result with { EventsRaised = result.EventsRaised + 1 };
-            if (NotificationComposer.Compose(needEvent, timeZone) is { } notification
-                && await InsertNotificationAsync(connection, transaction, notification, ct))
-            {
-                result = result with { NotificationsQueued = result.NotificationsQueued + 1 };
-            }
+        return inserted;
+    }
 
+    private async Task<HouseholdChangeResult> AddDeliveriesAsync(
+        DbConnection connection, DbTransaction transaction, string householdId, IReadOnlyList<NeedEvent> newEvents, CancellationToken ct)
+    {
+        var result = HouseholdChangeResult.NoEvents with { EventsRaised = newEvents.Count };
+        IReadOnlyList<ConsentedSubscription>? subscriptions = null;
+        foreach (var needEvent in newEvents)
+        {
             subscriptions ??= await LoadConsentedSubscriptionsAsync(connection, transaction, householdId, ct);
             foreach (var subscription in subscriptions.Where(s => s.Wants(needEvent)))
             {
@@ -195,15 +208,17 @@ internal sealed class HouseholdStore(IStoreProvider provider, TimeProvider time,
         return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 
-    private async Task<bool> InsertNotificationAsync(DbConnection connection, DbTransaction transaction, HouseholdNotification notification, CancellationToken ct)
+    private async Task<bool> InsertNotificationAsync(DbConnection connection, DbTransaction transaction, PlannedNotification planned, CancellationToken ct)
     {
+        var notification = planned.Notification;
         await using var command = connection.Command("""
-            INSERT INTO notifications (id, household_id, event_id, json, created_at, published_at)
-            VALUES (@id, @household, @event, @json, @now, NULL)
+            INSERT INTO notifications (id, household_id, event_id, json, created_at, published_at, release_at)
+            VALUES (@id, @household, @event, @json, @now, NULL, @release)
             ON CONFLICT DO NOTHING
             """, transaction)
             .With("@id", notification.Id.ToString()).With("@household", notification.HouseholdId).With("@event", notification.EventId)
-            .With("@json", JsonSerializer.Serialize(notification, ContractsJsonContext.Default.HouseholdNotification)).With("@now", Now());
+            .With("@json", JsonSerializer.Serialize(notification, ContractsJsonContext.Default.HouseholdNotification)).With("@now", Now())
+            .With("@release", planned.ReleaseAt?.ToUnixTimeMilliseconds());
         return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 
@@ -296,6 +311,9 @@ internal readonly record struct EnvelopeKey(string GatewayId, long Seq, Guid Mes
 /// </summary>
 internal sealed record HouseholdChangeResult(bool IsDuplicate, bool IsReplay, int EventsRaised, int NotificationsQueued, int DeliveriesQueued)
 {
+    /// <summary>Notifications not made because the same news was told within the household's repeat window.</summary>
+    public int NotificationRepeatsSuppressed { get; init; }
+
     public static HouseholdChangeResult Duplicate { get; } = new(true, false, 0, 0, 0);
     public static HouseholdChangeResult Replay { get; } = new(true, true, 0, 0, 0);
     public static HouseholdChangeResult NoEvents { get; } = new(false, false, 0, 0, 0);

@@ -13,4 +13,7 @@ internal static partial class Log
 
     [LoggerMessage(2103, LogLevel.Information, "Generated the server secret {Name}")]
     public static partial void ServerSecretGenerated(ILogger logger, string name);
+
+    [LoggerMessage(2120, LogLevel.Debug, "Household {HouseholdId}: {Type} about {Subject} was told within the last {RepeatWindow}; not notified again")]
+    public static partial void NotificationRepeatSuppressed(ILogger logger, string householdId, string type, string? subject, TimeSpan repeatWindow);
 }

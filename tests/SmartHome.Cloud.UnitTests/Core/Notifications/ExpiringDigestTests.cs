@@ -51,6 +51,24 @@ public class ExpiringDigestTests
     }
 
     [Fact]
+    public void ComposeIfDue_BerlinOnTheDayTheClocksGoForward_IsDueAtEightLocalSummerTime()
+    {
+        // Sunday 29 March 2026: midnight is CET (+1), eight o'clock CEST (+2).
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 28, 12, 0, 0, TimeSpan.Zero));
+        var twin = NewTwin();
+        twin.Settings.TimeZone = "Europe/Berlin";
+        Engine(time).Apply(twin, Envelope(Added("milk-1", time.GetUtcNow(), bestBefore: new DateOnly(2026, 3, 30))));
+        twin.ExpiringDigestOn = new DateOnly(2026, 3, 28);
+        var eight = new DateTimeOffset(2026, 3, 29, 8, 0, 0, TimeSpan.FromHours(2));
+
+        var early = ExpiringDigest.ComposeIfDue(twin, eight.AddMinutes(-1));
+        var due = ExpiringDigest.ComposeIfDue(twin, eight);
+
+        Assert.Null(early);
+        Assert.Equal(eight, due?.At);
+    }
+
+    [Fact]
     public void ComposeIfDue_NothingExpiringAtEight_ComposesWhenTheFirstItemEntersTheWindowLater()
     {
         var twin = NewTwin();

@@ -14,9 +14,14 @@ public class NotificationComposerTests
     private static readonly DateTimeOffset At = new(2026, 11, 23, 14, 5, 0, TimeSpan.Zero);
 
     [Fact]
-    public void Compose_Expiring_IsLeftToTheDailyDigest()
+    public void Compose_Expiring_SaysWhen()
     {
-        Assert.Null(NotificationComposer.Compose(FoodEvent(NeedEventTypes.FoodExpiring, bestBefore: Today.AddDays(1), estimated: false)));
+        // Only for households that want expiring food at once: by default it goes to the daily digest (NotificationPolicy).
+        var sut = NotificationComposer.Compose(FoodEvent(NeedEventTypes.FoodExpiring, bestBefore: Today.AddDays(1), estimated: true))!;
+
+        Assert.Equal(
+            ("Milk expires tomorrow", "Its best-before is Tue 24 Nov (estimated). 1 l in the fridge. Eat it soon.", NotificationSeverity.Warning),
+            (sut.Title, sut.Body, sut.Severity));
     }
 
     [Fact]
