@@ -12,7 +12,8 @@ public sealed record HouseholdSettingsBody(
     string? TimeZone,
     string? ExpiringDigestAt,
     SafeRanges? SafeRanges,
-    IReadOnlyList<MinimumStockBody>? MinimumStock)
+    IReadOnlyList<MinimumStockBody>? MinimumStock,
+    NotificationSettingsBody? Notifications = null)
 {
     public const int MaxWarningWindowDays = 30;
     public const int MaxMinimumStock = 100;
@@ -28,7 +29,8 @@ public sealed record HouseholdSettingsBody(
             settings.TimeZone,
             settings.ExpiringDigestAt.ToString(DigestTimeFormat, CultureInfo.InvariantCulture),
             settings.SafeRanges,
-            [.. settings.MinimumStock.Select(m => new MinimumStockBody(m.Product, m.Category, m.Quantity, m.Unit))]);
+            [.. settings.MinimumStock.Select(m => new MinimumStockBody(m.Product, m.Category, m.Quantity, m.Unit))],
+            NotificationSettingsBody.From(settings.Notifications));
     }
 
     /// <summary>The settings, once <see cref="Validate"/> found nothing wrong.</summary>
@@ -41,6 +43,7 @@ public sealed record HouseholdSettingsBody(
             : TimeOnly.ParseExact(ExpiringDigestAt, DigestTimeFormat, CultureInfo.InvariantCulture),
         SafeRanges = SafeRanges ?? new(),
         MinimumStock = [.. (MinimumStock ?? []).Select(m => new MinimumStock { Product = m.Product?.Trim(), Category = m.Category?.Trim(), Quantity = m.Quantity!.Value, Unit = m.Unit?.Trim() })],
+        Notifications = Notifications?.ToSettings() ?? new(),
     };
 
     internal ValidationErrors Validate()
@@ -70,6 +73,7 @@ public sealed record HouseholdSettingsBody(
         }
 
         CheckMinimumStock(errors);
+        Notifications?.Validate(errors, "notifications");
         return errors;
     }
 
