@@ -13,8 +13,8 @@ namespace SmartHome.Cloud.Storage;
 /// <summary>
 /// Household twins and what changing one produces. A change is one transaction: the envelope's dedupe mark, the
 /// twin, its new need events, the householder notifications <see cref="NotificationPolicy"/> makes of them (in the
-/// household's time zone, each with its release time; expiring food in the daily digest, once due) and one delivery per matching subscription of a partner the household consented to for
-/// the event's type (checked again at delivery).
+/// household's time zone, each with its release time; expiring food in the daily digest, once due) and one delivery
+/// per matching subscription of a partner the household consented to for the event's type (checked again at delivery).
 /// The twin's version column makes concurrent changes of one household retry rather than overwrite each other.
 /// </summary>
 internal sealed class HouseholdStore(IStoreProvider provider, TimeProvider time, ILogger<HouseholdStore> logger)
