@@ -22,11 +22,15 @@ public static class DeliveryRetrySchedule
     public static int MaxAttempts => Delays.Count + 1;
 
     /// <summary>The wait before the next attempt after <paramref name="failedAttempts"/> failures; null when there is none.</summary>
-    public static TimeSpan? NextDelay(int failedAttempts, double jitter)
+    public static TimeSpan? NextDelay(int failedAttempts, double jitter) => NextDelay(Delays, failedAttempts, jitter);
+
+    /// <summary>The wait after <paramref name="failedAttempts"/> failures on another schedule of <paramref name="delays"/>, varied by ±10 % × <paramref name="jitter"/>.</summary>
+    public static TimeSpan? NextDelay(IReadOnlyList<TimeSpan> delays, int failedAttempts, double jitter)
     {
+        ArgumentNullException.ThrowIfNull(delays);
         ArgumentOutOfRangeException.ThrowIfLessThan(failedAttempts, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Math.Abs(jitter), 1);
-        return failedAttempts > Delays.Count ? null : Delays[failedAttempts - 1] * (1 + (0.1 * jitter));
+        return failedAttempts > delays.Count ? null : delays[failedAttempts - 1] * (1 + (0.1 * jitter));
     }
 
     /// <summary>

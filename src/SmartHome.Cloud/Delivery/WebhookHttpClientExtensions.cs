@@ -9,13 +9,15 @@ public static class WebhookHttpClientExtensions
 {
     public const string ClientName = "webhooks";
 
-    public static IHttpClientBuilder AddWebhookHttpClient(this IServiceCollection services)
+    /// <param name="services">The services to add the client to.</param>
+    /// <param name="name">The client's name: one per kind of webhook, so each can have its own logging.</param>
+    public static IHttpClientBuilder AddWebhookHttpClient(this IServiceCollection services, string name = ClientName)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<IHostAddressResolver, DnsHostAddressResolver>();
         services.TryAddSingleton<WebhookUrlPolicy>();
         return services
-            .AddHttpClient(ClientName, (sp, client) =>
+            .AddHttpClient(name, (sp, client) =>
             {
                 client.Timeout = sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.ResponseTimeout;
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("SmartHomeGateway-Webhooks/1.0");

@@ -27,12 +27,25 @@ internal sealed class WebhookSender(IHttpClientFactory httpClientFactory, IOptio
         request.Headers.Add(IdHeader, eventId);
         request.Headers.Add(TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
         request.Headers.Add(SignatureHeader, StandardWebhookSigner.Sign(secrets, eventId, timestamp, body));
+        return await SendAsync(request, WebhookHttpClientExtensions.ClientName, Classify, ct);
+    }
+
+    /// <summary>
+    /// Sends a request the caller built through the guarded client named <paramref name="clientName"/>;
+    /// <paramref name="classify"/> decides the attempt from the answer. An endpoint that cannot be reached or does not
+    /// answer in time fails the attempt (<see cref="AttemptResult.TimedOut"/> tells the two apart).
+    /// </summary>
+    internal async Task<AttemptResult> SendAsync(
+        HttpRequestMessage request, string clientName, Func<HttpResponseMessage, AttemptResult> classify, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(classify);
         try
         {
-            using var client = httpClientFactory.CreateClient(WebhookHttpClientExtensions.ClientName);
+            using var client = httpClientFactory.CreateClient(clientName);
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
             await DiscardBodyAsync(response.Content, ct);
-            return Classify(response);
+            return classify(response);
         }
         catch (HttpRequestException ex)
         {
@@ -40,7 +53,10 @@ internal sealed class WebhookSender(IHttpClientFactory httpClientFactory, IOptio
         }
         catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
-            return AttemptResult.Failed(null, $"the endpoint did not answer within the response timeout ({options.CurrentValue.ResponseTimeout})");
+            return AttemptResult.Failed(null, $"the endpoint did not answer within the response timeout ({options.CurrentValue.ResponseTimeout})") with
+            {
+                TimedOut = true,
+            };
         }
     }
 
@@ -108,6 +124,9 @@ internal sealed class WebhookSender(IHttpClientFactory httpClientFactory, IOptio
 internal readonly record struct AttemptResult(string Outcome, int? StatusCode, string? Error, DateTimeOffset? RetryAt = null)
 {
     public bool IsSuccess => Outcome == AttemptOutcomes.Delivered;
+
+    /// <summary>The endpoint did not answer within the response timeout.</summary>
+    public bool TimedOut { get; init; }
 
     public static AttemptResult Succeeded(int? statusCode) => new(AttemptOutcomes.Delivered, statusCode, null);
 
