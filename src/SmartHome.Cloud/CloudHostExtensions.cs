@@ -5,6 +5,7 @@ using SmartHome.Cloud.Dashboard;
 using SmartHome.Cloud.Delivery;
 using SmartHome.Cloud.Ingest;
 using SmartHome.Cloud.Notifications;
+using SmartHome.Cloud.Notifications.Webhook;
 using SmartHome.Cloud.Options;
 using SmartHome.Cloud.ShelfLife;
 using SmartHome.Cloud.Storage;
@@ -35,6 +36,7 @@ public static class CloudHostExtensions
         builder.AddCloudIngest();
         builder.AddCloudDelivery();
         builder.AddCloudNotifications();
+        builder.AddCloudHouseholdWebhooks();
         builder.AddCloudApis();
         return builder;
     }

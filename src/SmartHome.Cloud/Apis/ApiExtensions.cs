@@ -52,6 +52,7 @@ internal static class ApiExtensions
         app.MapConsentsApi();
         app.MapHouseholdViewsApi();
         app.MapHouseholdPartnersApi();
+        app.MapHouseholdWebhookApi();
         return app;
     }
 }

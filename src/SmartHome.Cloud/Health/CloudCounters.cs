@@ -15,6 +15,9 @@ public sealed class CloudCounters
     private long subscriptionsDisabled;
     private long deliveriesDeferred;
     private long notificationRepeatsSuppressed;
+    private long householdWebhookSent;
+    private long householdWebhookFailed;
+    private long householdWebhookStale;
 
     public long EnvelopesAccepted => Interlocked.Read(ref envelopesAccepted);
 
@@ -38,6 +41,15 @@ public sealed class CloudCounters
     /// <summary>Notifications not made because the same news about the same thing was told within the household's repeat window.</summary>
     public long NotificationRepeatsSuppressed => Interlocked.Read(ref notificationRepeatsSuppressed);
 
+    /// <summary>Notifications sent to households' own webhooks.</summary>
+    public long HouseholdWebhooksSent => Interlocked.Read(ref householdWebhookSent);
+
+    /// <summary>Notifications whose every attempt to reach a household's webhook failed.</summary>
+    public long HouseholdWebhooksFailed => Interlocked.Read(ref householdWebhookFailed);
+
+    /// <summary>Notifications not sent to a household's webhook because they were older than its maximum age.</summary>
+    public long HouseholdWebhooksStale => Interlocked.Read(ref householdWebhookStale);
+
     /// <summary>Rejected messages by reason code (<see cref="SmartHome.Contracts.Validation.RejectionCodes"/>, duplicates included).</summary>
     public IReadOnlyDictionary<string, long> Rejected => new SortedDictionary<string, long>(rejected, StringComparer.Ordinal);
 
@@ -50,6 +62,12 @@ public sealed class CloudCounters
     internal void SubscriptionDisabled() => Interlocked.Increment(ref subscriptionsDisabled);
 
     internal void DeliveryDeferred() => Interlocked.Increment(ref deliveriesDeferred);
+
+    internal void HouseholdWebhookSent() => Interlocked.Increment(ref householdWebhookSent);
+
+    internal void HouseholdWebhookFailed() => Interlocked.Increment(ref householdWebhookFailed);
+
+    internal void HouseholdWebhookStale() => Interlocked.Increment(ref householdWebhookStale);
 
     internal void AddGapsOverdue(long gaps) => Interlocked.Add(ref gapsOverdue, gaps);
 

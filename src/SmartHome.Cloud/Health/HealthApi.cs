@@ -55,6 +55,7 @@ public static class HealthApi
             {
                 HeldForQuietHours = unpublished?.Held,
                 RepeatsSuppressed = counters.NotificationRepeatsSuppressed,
+                Webhooks = new(counters.HouseholdWebhooksSent, counters.HouseholdWebhooksFailed, counters.HouseholdWebhooksStale),
             });
         return TypedResults.Json(report, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
@@ -96,4 +97,9 @@ public sealed record NotificationHealth(long Queued, long? PendingPublish)
     public long? HeldForQuietHours { get; init; }
 
     public long RepeatsSuppressed { get; init; }
+
+    public HouseholdWebhookHealth? Webhooks { get; init; }
 }
+
+/// <summary>Since this process started: notifications sent to households' own webhooks, failed after every attempt, and too old to send.</summary>
+public sealed record HouseholdWebhookHealth(long Sent, long Failed, long Stale);

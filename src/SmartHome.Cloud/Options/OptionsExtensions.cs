@@ -30,6 +30,7 @@ internal static class OptionsExtensions
                 + "delivery be sent twice");
         Add<NotificationOptions, NotificationOptionsValidator>(services, NotificationOptions.Section);
         Add<NotificationStreamOptions, NotificationStreamOptionsValidator>(services, NotificationStreamOptions.Section);
+        Add<NotificationWebhookOptions, NotificationWebhookOptionsValidator>(services, NotificationWebhookOptions.Section);
         Add<CoreOptions, CoreOptionsValidator>(services, CoreSection);
         services.AddOptions<ShelfLifeOptions>().BindConfiguration(ShelfLifeOptions.Section)
             .Validate<IHostEnvironment>(

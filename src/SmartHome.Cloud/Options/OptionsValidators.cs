@@ -26,6 +26,9 @@ internal sealed partial class DeliveryWorkerOptionsValidator : IValidateOptions<
 internal sealed partial class NotificationOptionsValidator : IValidateOptions<NotificationOptions>;
 
 [OptionsValidator]
+internal sealed partial class NotificationWebhookOptionsValidator : IValidateOptions<NotificationWebhookOptions>;
+
+[OptionsValidator]
 internal sealed partial class CoreOptionsValidator : IValidateOptions<CoreOptions>;
 
 [OptionsValidator]

@@ -145,5 +145,39 @@ internal static class SqliteSchema
             -- non-urgent ones back. NULL means at once.
             ALTER TABLE notifications ADD COLUMN release_at BIGINT NULL;
             """),
+        new(4, "household notification webhook", """
+            -- The household's own webhook (ntfy, Gotify, Home Assistant or signed JSON). Notifications stored after
+            -- enqueued_through (a notifications rowid) are queued for it; older ones never are.
+            CREATE TABLE household_webhooks (
+                household_id TEXT NOT NULL PRIMARY KEY,
+                url TEXT NOT NULL,
+                format TEXT NOT NULL,
+                token TEXT NULL,
+                secret TEXT NULL,
+                status TEXT NOT NULL,
+                last_error TEXT NULL,
+                last_delivered_at BIGINT NULL,
+                enqueued_through BIGINT NOT NULL,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL
+            );
+
+            -- One row per notification queued for a household webhook; a claimed row's next_attempt_at is the end of
+            -- its claim, so a crash mid-attempt makes it due again after that.
+            CREATE TABLE household_webhook_sends (
+                notification_id TEXT NOT NULL PRIMARY KEY REFERENCES notifications (id),
+                household_id TEXT NOT NULL,
+                status TEXT NOT NULL,
+                attempts INTEGER NOT NULL,
+                next_attempt_at BIGINT NOT NULL,
+                claim_token TEXT NULL,
+                last_status_code INTEGER NULL,
+                last_error TEXT NULL,
+                sent_at BIGINT NULL,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL
+            );
+            CREATE INDEX ix_household_webhook_sends_pending ON household_webhook_sends (household_id) WHERE status = 'pending';
+            """),
     ];
 }

@@ -18,6 +18,7 @@ internal static class StorageExtensions
         services.TryAddSingleton<ConsentStore>();
         services.TryAddSingleton<DeliveryStore>();
         services.TryAddSingleton<NotificationStore>();
+        services.TryAddSingleton<HouseholdWebhookStore>();
         services.TryAddSingleton<PartnerNoticeStore>();
         services.TryAddSingleton<ServerSecretStore>();
         services.TryAddSingleton<OutboxSignals>();

@@ -62,7 +62,12 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             context.Request.Headers["webhook-signature"].ToString(),
             context.Request.ContentType,
             body,
-            answer.Status));
+            answer.Status)
+        {
+            Method = context.Request.Method,
+            PathAndQuery = context.Request.Path + context.Request.QueryString,
+            Headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+        });
         if (answer.Hang)
         {
             // Until the sender gives up (its response timeout) or the server stops.
@@ -81,4 +86,12 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 /// <summary>How the receiver answers one POST: a status, optional headers (e.g. <c>Retry-After</c>, <c>Location</c>), or no answer at all.</summary>
 internal sealed record WebhookAnswer(int Status, IReadOnlyDictionary<string, string>? Headers = null, bool Hang = false);
 
-internal sealed record ReceivedWebhook(string Id, string Timestamp, string Signature, string? ContentType, string Body, int AnsweredStatus);
+internal sealed record ReceivedWebhook(string Id, string Timestamp, string Signature, string? ContentType, string Body, int AnsweredStatus)
+{
+    public string Method { get; init; } = "POST";
+
+    public string PathAndQuery { get; init; } = string.Empty;
+
+    /// <summary>Every request header, by name (ignoring case).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+}

@@ -51,6 +51,10 @@ public sealed partial class AccessMatrixTests(AccessMatrixTests.Fixture fixture)
         ["GET /api/v1/household/temperatures"] = CloudRoles.Householder,
         ["GET /api/v1/household/partners/"] = CloudRoles.Householder,
         ["GET /api/v1/household/notifications/stream"] = CloudRoles.Householder,
+        ["GET /api/v1/household/notification-webhook/"] = CloudRoles.Householder,
+        ["PUT /api/v1/household/notification-webhook/"] = CloudRoles.Householder,
+        ["DELETE /api/v1/household/notification-webhook/"] = CloudRoles.Householder,
+        ["POST /api/v1/household/notification-webhook/test"] = CloudRoles.Householder,
     };
 
     /// <summary>Partner A acting on partner B's subscription: "METHOD path" with <c>{id}</c> standing for B's subscription id.</summary>
