@@ -15,11 +15,8 @@ public class HouseholdWebhookDispatchTests
     [Fact]
     public async Task RaisedEvent_ItsNotificationReachesTheWebhookOnce_AndHealthCountsIt()
     {
-        var time = NewClock();
-        await using var receiver = await WebhookReceiver.StartAsync();
-        await using var sut = await StartAsync(time);
-        using var householder = await HouseholderAsync(sut);
-        await PutWebhookAsync(householder, new { url = receiver.Url, format = "json" });
+        await using var rig = await HouseholdWebhookRig.StartJsonAsync();
+        var (time, receiver, sut, householder) = (rig.Time, rig.Receiver, rig.Cloud, rig.Householder);
 
         var expired = new NeedEvent
         {
@@ -50,10 +47,8 @@ public class HouseholdWebhookDispatchTests
     [Fact]
     public async Task NotificationStoredBeforeTheWebhookWasSetUp_IsNotSent()
     {
-        var time = NewClock();
-        await using var receiver = await WebhookReceiver.StartAsync();
-        await using var sut = await StartAsync(time);
-        using var householder = await HouseholderAsync(sut);
+        await using var rig = await HouseholdWebhookRig.StartAsync(webhook: null);
+        var (time, receiver, sut, householder) = (rig.Time, rig.Receiver, rig.Cloud, rig.Householder);
         var before = Notification(time.GetUtcNow());
         await StoreAsync(sut, before);
 
@@ -69,11 +64,8 @@ public class HouseholdWebhookDispatchTests
     [Fact]
     public async Task ReleaseAtInTheFuture_HoldsTheSendUntilTheClockPassesIt()
     {
-        var time = NewClock();
-        await using var receiver = await WebhookReceiver.StartAsync();
-        await using var sut = await StartAsync(time);
-        using var householder = await HouseholderAsync(sut);
-        await PutWebhookAsync(householder, new { url = receiver.Url, format = "json" });
+        await using var rig = await HouseholdWebhookRig.StartJsonAsync();
+        var (time, receiver, sut, householder) = (rig.Time, rig.Receiver, rig.Cloud, rig.Householder);
         var held = Notification(time.GetUtcNow());
         await StoreAsync(sut, held, releaseAt: time.GetUtcNow().AddHours(1));
 
@@ -88,11 +80,8 @@ public class HouseholdWebhookDispatchTests
     [Fact]
     public async Task UrgentNotificationAfterAHeldOne_IsSentFirst_ThenTheHeldOneAtItsRelease()
     {
-        var time = NewClock();
-        await using var receiver = await WebhookReceiver.StartAsync();
-        await using var sut = await StartAsync(time);
-        using var householder = await HouseholderAsync(sut);
-        await PutWebhookAsync(householder, new { url = receiver.Url, format = "json" });
+        await using var rig = await HouseholdWebhookRig.StartJsonAsync();
+        var (time, receiver, sut, householder) = (rig.Time, rig.Receiver, rig.Cloud, rig.Householder);
         var digest = Notification(time.GetUtcNow(), Contracts.Notifications.NotificationSeverity.Warning);
         await StoreAsync(sut, digest, releaseAt: time.GetUtcNow().AddHours(7));
         time.Advance(TimeSpan.FromHours(1));
@@ -107,12 +96,9 @@ public class HouseholdWebhookDispatchTests
     [Fact]
     public async Task FailingEndpoint_RetriesThenSucceeds_AndLaterNotificationsWaitTheirTurn()
     {
-        var time = NewClock();
         var failures = 2;
-        await using var receiver = await WebhookReceiver.StartAsync(() => Interlocked.Decrement(ref failures) >= 0 ? 500 : 204);
-        await using var sut = await StartAsync(time);
-        using var householder = await HouseholderAsync(sut);
-        await PutWebhookAsync(householder, new { url = receiver.Url, format = "json" });
+        await using var rig = await HouseholdWebhookRig.StartJsonAsync(() => new WebhookAnswer(Interlocked.Decrement(ref failures) >= 0 ? 500 : 204));
+        var (time, receiver, sut, householder) = (rig.Time, rig.Receiver, rig.Cloud, rig.Householder);
         var first = Notification(time.GetUtcNow());
         var second = Notification(time.GetUtcNow());
         await StoreAsync(sut, first);
@@ -137,11 +123,8 @@ public class HouseholdWebhookDispatchTests
     [Fact]
     public async Task EndpointFailingForAnHour_GivesUpAfterSixAttempts_AndMarksTheSendFailed()
     {
-        var time = NewClock();
-        await using var receiver = await WebhookReceiver.StartAsync(() => 503);
-        await using var sut = await StartAsync(time);
-        using var householder = await HouseholderAsync(sut);
-        await PutWebhookAsync(householder, new { url = receiver.Url, format = "json" });
+        await using var rig = await HouseholdWebhookRig.StartJsonAsync(() => new WebhookAnswer(503));
+        var (time, receiver, sut, householder) = (rig.Time, rig.Receiver, rig.Cloud, rig.Householder);
         var notification = Notification(time.GetUtcNow());
         await StoreAsync(sut, notification);
 
@@ -159,11 +142,8 @@ public class HouseholdWebhookDispatchTests
     [Fact]
     public async Task NotificationOlderThanMaxAge_IsNotSent()
     {
-        var time = NewClock();
-        await using var receiver = await WebhookReceiver.StartAsync();
-        await using var sut = await StartAsync(time);
-        using var householder = await HouseholderAsync(sut);
-        await PutWebhookAsync(householder, new { url = receiver.Url, format = "json" });
+        await using var rig = await HouseholdWebhookRig.StartJsonAsync();
+        var (time, receiver, sut, householder) = (rig.Time, rig.Receiver, rig.Cloud, rig.Householder);
         var old = Notification(time.GetUtcNow().AddHours(-7));
         var fresh = Notification(time.GetUtcNow());
 
@@ -179,11 +159,8 @@ public class HouseholdWebhookDispatchTests
     [Fact]
     public async Task DeletedWebhook_GetsNoMoreSends()
     {
-        var time = NewClock();
-        await using var receiver = await WebhookReceiver.StartAsync();
-        await using var sut = await StartAsync(time);
-        using var householder = await HouseholderAsync(sut);
-        await PutWebhookAsync(householder, new { url = receiver.Url, format = "json" });
+        await using var rig = await HouseholdWebhookRig.StartJsonAsync();
+        var (time, receiver, sut, householder) = (rig.Time, rig.Receiver, rig.Cloud, rig.Householder);
         var held = Notification(time.GetUtcNow());
         await StoreAsync(sut, held, releaseAt: time.GetUtcNow().AddMinutes(30));
         await SettleAsync(sut);

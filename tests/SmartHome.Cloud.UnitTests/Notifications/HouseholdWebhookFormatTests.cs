@@ -4,7 +4,6 @@ using System.Text.Json;
 using SmartHome.Cloud.Delivery;
 using SmartHome.Cloud.Notifications.Webhook;
 using SmartHome.Cloud.Storage;
-using SmartHome.Cloud.UnitTests.Hosting;
 using SmartHome.Contracts.Notifications;
 using static SmartHome.Cloud.UnitTests.Notifications.HouseholdWebhookSteps;
 
@@ -16,11 +15,8 @@ public class HouseholdWebhookFormatTests
     [Fact]
     public async Task Ntfy_Notification_PostsTheBodyAsTextWithTitlePriorityTagsAndBearerToken()
     {
-        var time = NewClock();
-        await using var receiver = await WebhookReceiver.StartAsync();
-        await using var sut = await StartAsync(time);
-        using var householder = await HouseholderAsync(sut);
-        await PutWebhookAsync(householder, new { url = new Uri(receiver.Url, "/my-fridge"), format = "ntfy", token = "tk_ntfytoken123" });
+        await using var rig = await HouseholdWebhookRig.StartAsync(url => new { url = new Uri(url, "/my-fridge"), format = "ntfy", token = "tk_ntfytoken123" });
+        var (time, receiver, sut, householder) = (rig.Time, rig.Receiver, rig.Cloud, rig.Householder);
         var notification = Notification(time.GetUtcNow(), title: "Fridge above 8 °C");
 
         await StoreAsync(sut, notification);
@@ -40,11 +36,8 @@ public class HouseholdWebhookFormatTests
     [Fact]
     public async Task Gotify_Notification_PostsItsMessageApiWithTheKeyInAHeader()
     {
-        var time = NewClock();
-        await using var receiver = await WebhookReceiver.StartAsync();
-        await using var sut = await StartAsync(time);
-        using var householder = await HouseholderAsync(sut);
-        await PutWebhookAsync(householder, new { url = new Uri(receiver.Url, "/gotify/"), format = "gotify", token = "AbCdEf.gotify" });
+        await using var rig = await HouseholdWebhookRig.StartAsync(url => new { url = new Uri(url, "/gotify/"), format = "gotify", token = "AbCdEf.gotify" });
+        var (time, receiver, sut, householder) = (rig.Time, rig.Receiver, rig.Cloud, rig.Householder);
         var notification = Notification(time.GetUtcNow(), NotificationSeverity.Warning);
 
         await StoreAsync(sut, notification);
@@ -64,11 +57,8 @@ public class HouseholdWebhookFormatTests
     [Fact]
     public async Task HomeAssistant_Notification_PostsItsFieldsAsJsonToTheWebhookTrigger()
     {
-        var time = NewClock();
-        await using var receiver = await WebhookReceiver.StartAsync();
-        await using var sut = await StartAsync(time);
-        using var householder = await HouseholderAsync(sut);
-        await PutWebhookAsync(householder, new { url = new Uri(receiver.Url, "/api/webhook/shg-fridge-4f2a"), format = "homeassistant" });
+        await using var rig = await HouseholdWebhookRig.StartAsync(url => new { url = new Uri(url, "/api/webhook/shg-fridge-4f2a"), format = "homeassistant" });
+        var (time, receiver, sut, householder) = (rig.Time, rig.Receiver, rig.Cloud, rig.Householder);
         var notification = Notification(time.GetUtcNow(), NotificationSeverity.Info);
 
         await StoreAsync(sut, notification);
@@ -95,11 +85,9 @@ public class HouseholdWebhookFormatTests
     [Fact]
     public async Task Json_Notification_PostsItAsStoredSignedWithTheSecretPutAnsweredOnce()
     {
-        var time = NewClock();
-        await using var receiver = await WebhookReceiver.StartAsync();
-        await using var sut = await StartAsync(time);
-        using var householder = await HouseholderAsync(sut);
-        var put = await PutWebhookAsync(householder, new { url = receiver.Url, format = "json" });
+        await using var rig = await HouseholdWebhookRig.StartJsonAsync();
+        var (time, receiver, sut, householder) = (rig.Time, rig.Receiver, rig.Cloud, rig.Householder);
+        var put = rig.Webhook;
         var secret = put.GetProperty("secret").GetString()!;
         var notification = Notification(time.GetUtcNow());
 

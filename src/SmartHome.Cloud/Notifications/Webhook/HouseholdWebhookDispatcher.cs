@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.Extensions.Options;
 using SmartHome.Cloud.Delivery;
 using SmartHome.Cloud.Health;
@@ -23,38 +22,14 @@ internal sealed class HouseholdWebhookDispatcher(
     TimeProvider time,
     ILogger<HouseholdWebhookDispatcher> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = options.Value;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await RunOnceAsync(settings, stoppingToken) > 0)
-                {
-                    continue;
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (DbException ex)
-            {
-                Log.StoreUnavailable(logger, ex);
-            }
-
-            try
-            {
-                // New notifications wake the MQTT publisher and this alike; polling finds released and retried ones.
-                await signals.Notifications.WaitAsync(settings.PollInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-    }
+    // New notifications wake the MQTT publisher and this alike; polling finds released and retried sends.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => OutboxLoop.RunAsync(
+        async ct => await RunOnceAsync(options.Value, ct) > 0,
+        signals.Notifications,
+        options.Value.PollInterval,
+        time,
+        ex => Log.StoreUnavailable(logger, ex),
+        stoppingToken);
 
     /// <summary>Queues new notifications, then sends what is due; answers how many sends it ended or attempted.</summary>
     internal async Task<int> RunOnceAsync(NotificationWebhookOptions settings, CancellationToken ct)
