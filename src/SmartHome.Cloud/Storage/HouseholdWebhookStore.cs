@@ -36,7 +36,7 @@ internal sealed class HouseholdWebhookStore(IStoreProvider provider, TimeProvide
             .With("@secret", secret).With("@active", HouseholdWebhookStatus.Active).With("@now", Now());
         await command.ExecuteNonQueryAsync(ct);
         await transaction.CommitAsync(ct);
-        return new(householdId, url, format, token, secret, HouseholdWebhookStatus.Active, null, null);
+        return (await FindAsync(householdId, ct))!;
     }
 
     /// <summary>Removes the household's webhook and cancels its sends not made yet; false when it had none.</summary>
@@ -62,6 +62,15 @@ internal sealed class HouseholdWebhookStore(IStoreProvider provider, TimeProvide
     public async Task<int> EnqueueAsync(CancellationToken ct)
     {
         await using var connection = await provider.OpenAsync(ct);
+        await using (var behind = connection.Command(
+            "SELECT COUNT(*) FROM household_webhooks WHERE enqueued_through < (SELECT COALESCE(MAX(rowid), 0) FROM notifications)"))
+        {
+            if ((long)(await behind.ExecuteScalarAsync(ct))! == 0)
+            {
+                return 0;
+            }
+        }
+
         await using var transaction = await provider.BeginWriteAsync(connection, ct);
         await using var insert = connection.Command("""
             INSERT INTO household_webhook_sends (notification_id, household_id, status, attempts, next_attempt_at, created_at, updated_at)
@@ -91,7 +100,6 @@ internal sealed class HouseholdWebhookStore(IStoreProvider provider, TimeProvide
     {
         var now = Now();
         await using var connection = await provider.OpenAsync(ct);
-        await using var transaction = await provider.BeginWriteAsync(connection, ct);
         var heads = new List<(string NotificationId, int Attempts, string Json, long DueAt, HouseholdWebhook Webhook)>();
         await using (var select = connection.Command($"""
             WITH pending AS (
@@ -107,7 +115,7 @@ internal sealed class HouseholdWebhookStore(IStoreProvider provider, TimeProvide
                   WHERE o.household_id = p.household_id AND (o.due_at < p.due_at OR (o.due_at = p.due_at AND o.seq < p.seq)))
             ORDER BY p.due_at, p.seq
             LIMIT @limit
-            """, transaction).With("@pending", HouseholdWebhookSendStatus.Pending).With("@now", now).With("@limit", limit))
+            """).With("@pending", HouseholdWebhookSendStatus.Pending).With("@now", now).With("@limit", limit))
         {
             await using var reader = await select.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
@@ -118,22 +126,33 @@ internal sealed class HouseholdWebhookStore(IStoreProvider provider, TimeProvide
 
         var claimed = new List<ClaimedWebhookSend>();
         var stale = new List<StaleWebhookSend>();
+        if (heads.Count == 0)
+        {
+            return new(claimed, stale);
+        }
+
+        await using var transaction = await provider.BeginWriteAsync(connection, ct);
         foreach (var head in heads)
         {
             var dueAt = Sql.FromUnixMs(head.DueAt);
             if (dueAt < staleBefore)
             {
                 var reason = $"stale: due at {dueAt:O}, not sent within the maximum age";
-                await UpdateAsync(connection, transaction, head.NotificationId, "status = @status, last_error = @error",
-                    c => c.With("@status", HouseholdWebhookSendStatus.Stale).With("@error", reason), ct);
-                stale.Add(new(head.NotificationId, head.Webhook.HouseholdId, reason));
+                if (await ClaimAsync(connection, transaction, head.NotificationId, now, "status = @status, last_error = @error",
+                    c => c.With("@status", HouseholdWebhookSendStatus.Stale).With("@error", reason), ct))
+                {
+                    stale.Add(new(head.NotificationId, head.Webhook.HouseholdId, reason));
+                }
+
                 continue;
             }
 
             var claimToken = Guid.NewGuid().ToString("N");
-            await UpdateAsync(connection, transaction, head.NotificationId, "claim_token = @claim, next_attempt_at = @until",
-                c => c.With("@claim", claimToken).With("@until", claimUntil.ToUnixTimeMilliseconds()), ct);
-            claimed.Add(new(head.NotificationId, claimToken, head.Attempts, head.Json, head.Webhook));
+            if (await ClaimAsync(connection, transaction, head.NotificationId, now, "claim_token = @claim, next_attempt_at = @until",
+                c => c.With("@claim", claimToken).With("@until", claimUntil.ToUnixTimeMilliseconds()), ct))
+            {
+                claimed.Add(new(head.NotificationId, claimToken, head.Attempts, head.Json, head.Webhook));
+            }
         }
 
         await transaction.CommitAsync(ct);
@@ -190,13 +209,16 @@ internal sealed class HouseholdWebhookStore(IStoreProvider provider, TimeProvide
         reader.GetNullableString(first + 6),
         reader.IsDBNull(first + 7) ? null : Sql.FromUnixMs(reader.GetInt64(first + 7)));
 
-    private async Task UpdateAsync(
-        DbConnection connection, DbTransaction transaction, string notificationId, string set, Func<DbCommand, DbCommand> bind, CancellationToken ct)
+    /// <summary>Changes a send read as due, if it still is (another replica may have claimed it since); true when it did.</summary>
+    private static async Task<bool> ClaimAsync(
+        DbConnection connection, DbTransaction transaction, string notificationId, long now, string set, Func<DbCommand, DbCommand> bind, CancellationToken ct)
     {
-        await using var command = bind(connection.Command(
-            $"UPDATE household_webhook_sends SET {set}, updated_at = @now WHERE notification_id = @id", transaction)
-            .With("@now", Now()).With("@id", notificationId));
-        await command.ExecuteNonQueryAsync(ct);
+        await using var command = bind(connection.Command($"""
+            UPDATE household_webhook_sends SET {set}, updated_at = @now
+            WHERE notification_id = @id AND status = @pending AND next_attempt_at <= @now
+            """, transaction)
+            .With("@now", now).With("@id", notificationId).With("@pending", HouseholdWebhookSendStatus.Pending));
+        return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 
     private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();

@@ -165,7 +165,7 @@ internal static class SqliteSchema
             -- One row per notification queued for a household webhook; a claimed row's next_attempt_at is the end of
             -- its claim, so a crash mid-attempt makes it due again after that.
             CREATE TABLE household_webhook_sends (
-                notification_id TEXT NOT NULL PRIMARY KEY REFERENCES notifications (id),
+                notification_id TEXT NOT NULL PRIMARY KEY,
                 household_id TEXT NOT NULL,
                 status TEXT NOT NULL,
                 attempts INTEGER NOT NULL,

@@ -4,6 +4,7 @@ using System.Text.Json;
 using SmartHome.Cloud.Delivery;
 using SmartHome.Cloud.Notifications.Webhook;
 using SmartHome.Cloud.Storage;
+using SmartHome.Cloud.UnitTests.Security;
 using SmartHome.Contracts.Notifications;
 using static SmartHome.Cloud.UnitTests.Notifications.HouseholdWebhookSteps;
 
@@ -103,6 +104,7 @@ public class HouseholdWebhookFormatTests
         Assert.Equal(notification.Id.ToString(), received.Id);
         Assert.Equal(time.GetUtcNow().ToUnixTimeSeconds(), long.Parse(received.Timestamp, CultureInfo.InvariantCulture));
         Assert.True(StandardWebhookSigner.Verify(secret, received.Id, long.Parse(received.Timestamp, CultureInfo.InvariantCulture), received.Body, received.Signature));
+        Assert.Equal((true, "verified"), await ReferenceVerifier.VerifyAsync(secret, received));
         var shown = await householder.GetStringAsync(WebhookPath);
         Assert.DoesNotContain(secret[StandardWebhookSigner.SecretPrefix.Length..], shown, StringComparison.Ordinal);
     }
