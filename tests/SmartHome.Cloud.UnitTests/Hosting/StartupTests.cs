@@ -79,6 +79,9 @@ public class StartupTests
     [InlineData("SmartHome:Cloud:Notifications:Stream:KeepAlive", "00:00:00")]
     [InlineData("SmartHome:Cloud:Notifications:Stream:PollInterval", "00:05:00")]
     [InlineData("SmartHome:Cloud:Notifications:Stream:MaxPerHousehold", "0")]
+    [InlineData("SmartHome:Cloud:Notifications:Webhook:MaxAge", "00:00:30")]
+    [InlineData("SmartHome:Cloud:Notifications:Webhook:BatchSize", "0")]
+    [InlineData("SmartHome:Cloud:Notifications:Webhook:PollInterval", "00:05:00")]
     public async Task StartAsync_SettingOutOfRange_RefusesNamingTheKey(string key, string value)
     {
         var settings = CloudTestHost.DefaultSettings(CloudTestHost.NewDatabasePath());
