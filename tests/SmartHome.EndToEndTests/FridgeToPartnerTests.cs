@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using SmartHome.Cloud.Delivery;
@@ -95,18 +94,7 @@ public sealed class FridgeToPartnerTests(AllInOneFixture fixture) : IClassFixtur
         Assert.DoesNotContain(webhook.Requests, r => r.Body.Contains("e2e-fish", StringComparison.Ordinal));
     }
 
-    private HttpClient Client(string bearer)
-    {
-        var client = new HttpClient { BaseAddress = fixture.System.CloudAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-        return client;
-    }
+    private HttpClient Client(string bearer) => CloudApi.Client(fixture.System, bearer);
 
-    private static async Task<JsonElement> PostAsync(HttpClient client, string path, object body)
-    {
-        using var response = await client.PostAsJsonAsync(path, body);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"POST {path} answered {(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
+    private static Task<JsonElement> PostAsync(HttpClient client, string path, object body) => CloudApi.PostAsync(client, path, body);
 }
