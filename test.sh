@@ -6,11 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Real servers the integration tests start on loopback themselves; systemd-analyze, which checks the gateway's unit;
-# and what runs the Raspberry Pi build (deploy/gateway/publish-arm64.sh) here: qemu-aarch64 with the arm64 libraries
-# .NET loads.
-packages=(mosquitto systemd qemu-user libc6:arm64 libstdc++6:arm64 libgcc-s1:arm64 libssl3:arm64)
+# what runs the Raspberry Pi build (deploy/gateway/publish-arm64.sh) here: qemu-aarch64 with the arm64 libraries
+# .NET loads; and the headless browser and its driver the dashboard's browser tests use.
+packages=(mosquitto systemd qemu-user libc6:arm64 libstdc++6:arm64 libgcc-s1:arm64 libssl3:arm64 chromium chromium-driver)
 installed=(/usr/sbin/mosquitto /usr/bin/systemd-analyze /usr/bin/qemu-aarch64 /lib/ld-linux-aarch64.so.1
-  /usr/lib/aarch64-linux-gnu/libstdc++.so.6 /usr/lib/aarch64-linux-gnu/libgcc_s.so.1 /usr/lib/aarch64-linux-gnu/libssl.so.3)
+  /usr/lib/aarch64-linux-gnu/libstdc++.so.6 /usr/lib/aarch64-linux-gnu/libgcc_s.so.1 /usr/lib/aarch64-linux-gnu/libssl.so.3
+  /usr/bin/chromium /usr/bin/chromedriver)
 
 install_packages() {
   local missing=0
@@ -44,6 +45,8 @@ install_packages
 results=test-output/results
 rm -rf test-output
 mkdir -p "$results"
+# The browser tests leave pictures of the dashboard at phone and desktop widths here for a person to look at.
+export SHG_SCREENSHOTS_DIR="$PWD/test-output/screenshots"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build SmartHomeGateway.sln -c Release --nologo -v quiet
@@ -77,6 +80,10 @@ counter() { # file, attribute
   v=$(grep -o '<Counters [^>]*>' "$1" | sed -n "s/.* $2=\"\([0-9]*\)\".*/\1/p" || true)
   echo "${v:-0}"
 }
+
+if compgen -G "$SHG_SCREENSHOTS_DIR/*.png" >/dev/null; then
+  echo "Screenshots of the dashboard: $SHG_SCREENSHOTS_DIR"
+fi
 
 passed=0 failed=0 skipped=0
 for trx in "$results"/*.trx; do

@@ -1,0 +1,114 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using OpenQA.Selenium;
+using SmartHome.EndToEndTests.Browser;
+using SmartHome.Testing;
+using Xunit.Abstractions;
+
+namespace SmartHome.EndToEndTests.Dashboard;
+
+/// <summary>The dashboard's inventory and notifications in a real browser, after <see cref="KitchenScenario"/>.</summary>
+[Collection(BrowserSuite.Name)]
+public sealed class DashboardFoodTests : IClassFixture<KitchenFixture>, IClassFixture<ChromeBrowser>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private readonly KitchenFixture _kitchen;
+    private readonly ChromeBrowser _browser;
+    private readonly ITestOutputHelper _output;
+    private readonly DashboardPage _page;
+
+    public DashboardFoodTests(KitchenFixture kitchen, ChromeBrowser browser, ITestOutputHelper output)
+    {
+        _kitchen = kitchen;
+        _browser = browser;
+        _output = output;
+        _browser.UseViewport(1280, 900);
+        _page = new DashboardPage(browser, kitchen.AllInOne.System.CloudAddress);
+    }
+
+    [Fact]
+    public void Inventory_AfterTheKitchenScenario_ListsTheItemsEatFirstWithTheirStatesAndWhyTheUnsafeOneIs()
+    {
+        var expected = KitchenScenario.EatFirst(KitchenScenario.Items(_kitchen.Today)).ToList();
+
+        _page.OpenSignedIn(_kitchen.AllInOne.System.HouseholdToken);
+        var shown = ScenarioRows(expected.Count);
+
+        Assert.Equal(expected.Select(i => (i.ItemId, i.State)), shown.Select(r => (r.ItemId, r.State)));
+        Assert.All(shown, r => Assert.False(string.IsNullOrEmpty(r.Name) || string.IsNullOrEmpty(r.StateText) || r.BestBefore is null, $"{r.ItemId} lacks its name, state in words or best-before"));
+        Assert.Equal(expected.Select(i => i.Name), shown.Select(r => r.Name));
+        // The state is in words too, not in colour alone: one wording per state, different for each.
+        var wordings = shown.GroupBy(r => r.State).ToDictionary(g => g.Key, g => Assert.Single(g.Select(r => r.StateText).Distinct()));
+        Assert.Equal(wordings.Count, wordings.Values.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        var unsafeMilk = Assert.Single(shown, r => r.State == "unsafe");
+        Assert.False(string.IsNullOrWhiteSpace(unsafeMilk.Why), "the unsafe milk shows no reason");
+        _page.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task Notifications_AnExcursionWhileTheDashboardIsOpen_AppearsAtTheTopWithoutAReload()
+    {
+        const string LiveFridge = "e2e-live-fridge";
+        _page.OpenSignedIn(_kitchen.AllInOne.System.HouseholdToken);
+        _browser.WaitFor(d => d.FindElement(By.CssSelector("#notifications ol[aria-live='polite']")), "the notifications list");
+        _page.MarkPageLoad();
+        var before = _page.Notifications().Select(n => n.Id).ToHashSet();
+
+        // Fifteen minutes above the fridge's safe range: the second reading proves the excursion at once.
+        var now = DateTimeOffset.UtcNow;
+        await using (var link = await MqttTestClient.ConnectAsync(_kitchen.AllInOne.ApplianceLinkPort))
+        {
+            await KitchenScenario.PublishReadingAsync(link, LiveFridge, 11.0, now.AddMinutes(-15));
+            await KitchenScenario.PublishReadingAsync(link, LiveFridge, 12.0, now);
+        }
+
+        using var householder = CloudApi.Client(_kitchen.AllInOne.System, _kitchen.AllInOne.System.HouseholdToken);
+        var stored = await Eventually.GetAsync(async () =>
+            (await householder.GetFromJsonAsync<JsonElement>("api/v1/household/notifications")).EnumerateArray()
+                .Where(n => n.TryGetProperty("subject", out var subject) && subject.GetString() == $"appliances/{LiveFridge}/fridge")
+                .Select(n => n.GetProperty("id").GetString())
+                .FirstOrDefault(),
+            Patience, "the excursion's notification to be stored");
+        var live = _browser.WaitFor(_ => _page.Notifications().FirstOrDefault(n => n.Id == stored), "the excursion's notification on the page");
+        var shown = _page.Notifications().Select(n => n.Id).ToList();
+
+        Assert.True(_page.StillTheMarkedLoad(), "the page was reloaded");
+        Assert.DoesNotContain(shown.TakeWhile(id => id != stored), before.Contains);
+        Assert.Equal("urgent", live.Severity);
+        Assert.Contains("running warm", live.Title ?? "", StringComparison.Ordinal);
+        Assert.Contains(LiveFridge, live.Body ?? "", StringComparison.Ordinal);
+        Assert.NotNull(live.Time);
+        _page.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public void Screenshots_PhoneAndDesktop_ShowTheSignedInDashboardWithoutSidewaysScrolling()
+    {
+        Directory.CreateDirectory(Screenshots.Folder);
+        _page.OpenSignedIn(_kitchen.AllInOne.System.HouseholdToken);
+        ScenarioRows(KitchenScenario.Items(_kitchen.Today).Count);
+        _browser.WaitFor(_ => _page.Notifications().Count > 0, "the unsafe milk's notification");
+
+        foreach (var (name, width, height) in new[] { ("phone", 390, 844), ("desktop", 1440, 900) })
+        {
+            _browser.UseViewport(width, height);
+            var pageWidth = (long)((IJavaScriptExecutor)_browser.Driver).ExecuteScript("return document.documentElement.scrollWidth;")!;
+            Assert.True(pageWidth <= width, $"at {width} px the page is {pageWidth} px wide: it scrolls sideways");
+            var viewport = Path.Combine(Screenshots.Folder, $"dashboard-{name}-{width}x{height}.png");
+            _browser.Driver.GetScreenshot().SaveAsFile(viewport);
+            _browser.SaveFullPageScreenshot(Path.Combine(Screenshots.Folder, $"dashboard-{name}-full.png"));
+            Assert.True(new FileInfo(viewport).Length > 0);
+        }
+
+        _output.WriteLine($"Screenshots of the dashboard: {Screenshots.Folder}");
+        _page.AssertNoConsoleErrors();
+    }
+
+    /// <summary>The scenario's rows as the page lists them, once all of them are there.</summary>
+    private List<InventoryRow> ScenarioRows(int count)
+    {
+        var ids = KitchenScenario.Items(_kitchen.Today).Select(i => i.ItemId).ToHashSet();
+        return _browser.WaitFor(_ => _page.Inventory().Where(r => ids.Contains(r.ItemId)).ToList() is { } rows && rows.Count == count ? rows : null, "the scenario's items in the inventory");
+    }
+}
