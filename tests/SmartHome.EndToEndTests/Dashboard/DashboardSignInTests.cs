@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using OpenQA.Selenium;
 using SmartHome.EndToEndTests.Browser;
+using SmartHome.Testing;
 
 namespace SmartHome.EndToEndTests.Dashboard;
 
@@ -39,8 +40,15 @@ public sealed class DashboardSignInTests : IClassFixture<AllInOneFixture>, IClas
     }
 
     [Fact]
-    public void SignIn_HouseholderToken_ShowsTheDemoFridgesTemperatureNowAndItsChart()
+    public async Task SignIn_HouseholderToken_ShowsTheDemoFridgesTemperatureNowAndItsChart()
     {
+        // The page reads the temperatures as it opens (and every minute after): wait for the demo fridge's first.
+        using var householder = CloudApi.Client(_fixture.System, _fixture.System.HouseholdToken);
+        await Eventually.TrueAsync(async () =>
+            (await householder.GetFromJsonAsync<JsonElement>("api/v1/household/temperatures")).GetProperty("compartments").EnumerateArray()
+                .Any(c => c.GetProperty("applianceId").GetString() == "demo-fridge" && c.GetProperty("sensor").GetString() == "fridge"
+                    && c.GetProperty("celsius").ValueKind == JsonValueKind.Number),
+            TimeSpan.FromSeconds(60), "the demo fridge's first reading");
         _page.OpenSignedOut();
 
         _page.SignIn(_fixture.System.HouseholdToken);
