@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using SmartHome.Contracts;
+using SmartHome.Contracts.Events;
 using SmartHome.EndToEndTests.Browser;
 using SmartHome.Testing;
 
@@ -8,21 +9,13 @@ namespace SmartHome.EndToEndTests.Dashboard;
 
 /// <summary>Consents granted and revoked by clicking in the dashboard, seen in what partners' webhooks receive.</summary>
 [Collection(BrowserSuite.Name)]
-public sealed class DashboardConsentTests : IClassFixture<AllInOneFixture>, IClassFixture<ChromeBrowser>
+public sealed class DashboardConsentTests(AllInOneFixture fixture, ChromeBrowser browser)
+    : DashboardTest(browser, fixture.System), IClassFixture<AllInOneFixture>
 {
-    private const string ExpiringType = "shg.food.expiring.v1";
     private const string Appliance = "e2e-consent-fridge";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private readonly AllInOneFixture _fixture;
-    private readonly DashboardPage _page;
-
-    public DashboardConsentTests(AllInOneFixture fixture, ChromeBrowser browser)
-    {
-        _fixture = fixture;
-        browser.UseViewport(1280, 900);
-        _page = new DashboardPage(browser, fixture.System.CloudAddress);
-    }
+    private readonly AllInOneFixture _fixture = fixture;
 
     [Fact]
     public async Task RevokeAll_OnePartnerOfTwo_StopsDeliveriesToItAndNotToTheOther()
@@ -33,21 +26,21 @@ public sealed class DashboardConsentTests : IClassFixture<AllInOneFixture>, ICla
         var (partnerB, _) = await SubscribedPartnerAsync("KeptRecipes", hookB);
         using var clientA = CloudApi.Client(_fixture.System, keyA);
         using var householder = CloudApi.Client(_fixture.System, _fixture.System.HouseholdToken);
-        _page.OpenSignedIn(_fixture.System.HouseholdToken);
+        Page.OpenSignedIn(_fixture.System.HouseholdToken);
 
-        _page.Click(DashboardPage.ConsentButton(partnerA, ExpiringType));
-        _page.WaitForPressed(partnerA, ExpiringType);
-        _page.Click(DashboardPage.ConsentButton(partnerB, ExpiringType));
-        _page.WaitForPressed(partnerB, ExpiringType);
-        Assert.Equal([ExpiringType], await DashboardSignInTests.ConsentedTypesAsync(householder, partnerA));
-        Assert.Equal([ExpiringType], await DashboardSignInTests.ConsentedTypesAsync(householder, partnerB));
+        Page.Click(DashboardPage.ConsentButton(partnerA, NeedEventTypes.FoodExpiring));
+        Page.WaitForPressed(partnerA, NeedEventTypes.FoodExpiring);
+        Page.Click(DashboardPage.ConsentButton(partnerB, NeedEventTypes.FoodExpiring));
+        Page.WaitForPressed(partnerB, NeedEventTypes.FoodExpiring);
+        Assert.Equal([NeedEventTypes.FoodExpiring], await DashboardSignInTests.ConsentedTypesAsync(householder, partnerA));
+        Assert.Equal([NeedEventTypes.FoodExpiring], await DashboardSignInTests.ConsentedTypesAsync(householder, partnerB));
 
         await AddExpiringItemAsync("e2e-first-cream", "First Cream");
         await ReceivedAsync(hookA, "First Cream");
         await ReceivedAsync(hookB, "First Cream");
 
-        _page.Click(DashboardPage.RevokeAll(partnerA));
-        _page.WaitForPressed(partnerA);
+        Page.Click(DashboardPage.RevokeAll(partnerA));
+        Page.WaitForPressed(partnerA);
         Assert.Empty(await DashboardSignInTests.ConsentedTypesAsync(householder, partnerA));
         await NothingPendingAsync(clientA);
         var deliveredToA = await DeliveryIdsAsync(clientA, "delivered");
@@ -60,8 +53,8 @@ public sealed class DashboardConsentTests : IClassFixture<AllInOneFixture>, ICla
         Assert.Equal(requestsToA, hookA.Requests.Count);
         Assert.DoesNotContain(hookA.Requests, r => r.Body.Contains("Second Cream", StringComparison.Ordinal));
         Assert.Equal(deliveredToA, await DeliveryIdsAsync(clientA, "delivered"));
-        _page.WaitForPressed(partnerB, ExpiringType);
-        _page.AssertNoConsoleErrors();
+        Page.WaitForPressed(partnerB, NeedEventTypes.FoodExpiring);
+        Page.AssertNoConsoleErrors();
     }
 
     /// <summary>A partner subscribed to expiring food at <paramref name="hook"/>: its id and API key.</summary>
@@ -71,7 +64,7 @@ public sealed class DashboardConsentTests : IClassFixture<AllInOneFixture>, ICla
         var partner = await CloudApi.PostAsync(admin, "api/v1/partners", new { name, kind = "recipe" });
         var apiKey = partner.GetProperty("apiKey").GetString()!;
         using var client = CloudApi.Client(_fixture.System, apiKey);
-        await CloudApi.PostAsync(client, "api/v1/subscriptions", new { types = new[] { ExpiringType }, webhook = new { url = hook.Url } });
+        await CloudApi.PostAsync(client, "api/v1/subscriptions", new { types = new[] { NeedEventTypes.FoodExpiring }, webhook = new { url = hook.Url } });
         return (partner.GetProperty("id").GetString()!, apiKey);
     }
 

@@ -9,30 +9,19 @@ namespace SmartHome.EndToEndTests.Dashboard;
 
 /// <summary>The dashboard's inventory and notifications in a real browser, after <see cref="KitchenScenario"/>.</summary>
 [Collection(BrowserSuite.Name)]
-public sealed class DashboardFoodTests : IClassFixture<KitchenFixture>, IClassFixture<ChromeBrowser>
+public sealed class DashboardFoodTests(KitchenFixture kitchen, ChromeBrowser browser, ITestOutputHelper output)
+    : DashboardTest(browser, kitchen.AllInOne.System), IClassFixture<KitchenFixture>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private readonly KitchenFixture _kitchen;
-    private readonly ChromeBrowser _browser;
-    private readonly ITestOutputHelper _output;
-    private readonly DashboardPage _page;
-
-    public DashboardFoodTests(KitchenFixture kitchen, ChromeBrowser browser, ITestOutputHelper output)
-    {
-        _kitchen = kitchen;
-        _browser = browser;
-        _output = output;
-        _browser.UseViewport(1280, 900);
-        _page = new DashboardPage(browser, kitchen.AllInOne.System.CloudAddress);
-    }
+    private readonly KitchenFixture _kitchen = kitchen;
 
     [Fact]
     public void Inventory_AfterTheKitchenScenario_ListsTheItemsEatFirstWithTheirStatesAndWhyTheUnsafeOneIs()
     {
         var expected = KitchenScenario.EatFirst(KitchenScenario.Items(_kitchen.Today)).ToList();
 
-        _page.OpenSignedIn(_kitchen.AllInOne.System.HouseholdToken);
+        Page.OpenSignedIn(_kitchen.AllInOne.System.HouseholdToken);
         var shown = ScenarioRows(expected.Count);
 
         Assert.Equal(expected.Select(i => (i.ItemId, i.State)), shown.Select(r => (r.ItemId, r.State)));
@@ -46,18 +35,18 @@ public sealed class DashboardFoodTests : IClassFixture<KitchenFixture>, IClassFi
             pair => Assert.Matches($@"\b({pair.First.BestBefore:d MMM}|{pair.First.BestBefore:yyyy-MM-dd})", pair.Second.BestBefore));
         var unsafeMilk = Assert.Single(shown, r => r.State == "unsafe");
         Assert.Contains("°C", unsafeMilk.Why ?? "", StringComparison.Ordinal);
-        _page.AssertNoConsoleErrors();
+        Page.AssertNoConsoleErrors();
     }
 
     [Fact]
     public async Task Notifications_AnExcursionWhileTheDashboardIsOpen_AppearsAtTheTopWithoutAReload()
     {
         const string LiveFridge = "e2e-live-fridge";
-        _page.OpenSignedIn(_kitchen.AllInOne.System.HouseholdToken);
+        Page.OpenSignedIn(_kitchen.AllInOne.System.HouseholdToken);
         // The scenario's notifications are listed first, so the new one has older ones to be above.
-        _browser.WaitFor(_ => _page.Notifications().Count > 0, "the notifications already stored");
-        _page.MarkPageLoad();
-        var before = _page.Notifications().Select(n => n.Id).ToHashSet();
+        Browser.WaitFor(_ => Page.Notifications().Count > 0, "the notifications already stored");
+        Page.MarkPageLoad();
+        var before = Page.Notifications().Select(n => n.Id).ToHashSet();
 
         // Fifteen minutes above the fridge's safe range: the second reading proves the excursion at once.
         var now = DateTimeOffset.UtcNow;
@@ -74,45 +63,45 @@ public sealed class DashboardFoodTests : IClassFixture<KitchenFixture>, IClassFi
                 .Select(n => n.GetProperty("id").GetString())
                 .FirstOrDefault(),
             Patience, "the excursion's notification to be stored");
-        var live = _browser.WaitFor(_ => _page.Notifications().FirstOrDefault(n => n.Id == stored), "the excursion's notification on the page");
-        var shown = _page.Notifications().Select(n => n.Id).ToList();
+        var live = Browser.WaitFor(_ => Page.Notifications().FirstOrDefault(n => n.Id == stored), "the excursion's notification on the page");
+        var shown = Page.Notifications().Select(n => n.Id).ToList();
 
-        Assert.True(_page.StillTheMarkedLoad(), "the page was reloaded");
+        Assert.True(Page.StillTheMarkedLoad(), "the page was reloaded");
         Assert.DoesNotContain(shown.TakeWhile(id => id != stored), before.Contains);
         Assert.Equal("urgent", live.Severity);
         Assert.Contains("running warm", live.Title ?? "", StringComparison.Ordinal);
         Assert.Contains(LiveFridge, live.Body ?? "", StringComparison.Ordinal);
         Assert.NotNull(live.Time);
-        _page.AssertNoConsoleErrors();
+        Page.AssertNoConsoleErrors();
     }
 
     [Fact]
     public void Screenshots_PhoneAndDesktop_ShowTheSignedInDashboardWithoutSidewaysScrolling()
     {
         Directory.CreateDirectory(Screenshots.Folder);
-        _page.OpenSignedIn(_kitchen.AllInOne.System.HouseholdToken);
+        Page.OpenSignedIn(_kitchen.AllInOne.System.HouseholdToken);
         ScenarioRows(KitchenScenario.Items(_kitchen.Today).Count);
-        _browser.WaitFor(_ => _page.Notifications().Count > 0, "the unsafe milk's notification");
+        Browser.WaitFor(_ => Page.Notifications().Count > 0, "the unsafe milk's notification");
 
         foreach (var (name, width, height) in new[] { ("phone", 390, 844), ("desktop", 1440, 900) })
         {
-            _browser.UseViewport(width, height);
-            var pageWidth = (long)((IJavaScriptExecutor)_browser.Driver).ExecuteScript("return document.documentElement.scrollWidth;")!;
+            Browser.UseViewport(width, height);
+            var pageWidth = (long)((IJavaScriptExecutor)Browser.Driver).ExecuteScript("return document.documentElement.scrollWidth;")!;
             Assert.True(pageWidth <= width, $"at {width} px the page is {pageWidth} px wide: it scrolls sideways");
             var viewport = Path.Combine(Screenshots.Folder, $"dashboard-{name}-{width}x{height}.png");
-            _browser.Driver.GetScreenshot().SaveAsFile(viewport);
-            _browser.SaveFullPageScreenshot(Path.Combine(Screenshots.Folder, $"dashboard-{name}-full.png"));
+            Browser.Driver.GetScreenshot().SaveAsFile(viewport);
+            Browser.SaveFullPageScreenshot(Path.Combine(Screenshots.Folder, $"dashboard-{name}-full.png"));
             Assert.True(new FileInfo(viewport).Length > 0);
         }
 
-        _output.WriteLine($"Screenshots of the dashboard: {Screenshots.Folder}");
-        _page.AssertNoConsoleErrors();
+        output.WriteLine($"Screenshots of the dashboard: {Screenshots.Folder}");
+        Page.AssertNoConsoleErrors();
     }
 
     /// <summary>The scenario's rows as the page lists them, once all of them are there.</summary>
     private List<InventoryRow> ScenarioRows(int count)
     {
         var ids = KitchenScenario.Items(_kitchen.Today).Select(i => i.ItemId).ToHashSet();
-        return _browser.WaitFor(_ => _page.Inventory().Where(r => ids.Contains(r.ItemId)).ToList() is { } rows && rows.Count == count ? rows : null, "the scenario's items in the inventory");
+        return Browser.WaitFor(_ => Page.Inventory().Where(r => ids.Contains(r.ItemId)).ToList() is { } rows && rows.Count == count ? rows : null, "the scenario's items in the inventory");
     }
 }

@@ -6,7 +6,7 @@ using SmartHome.EndToEndTests.Browser;
 namespace SmartHome.EndToEndTests.Dashboard;
 
 /// <summary>The householder's dashboard as the DOM contract of issue 7 describes it, read and driven through the browser.</summary>
-internal sealed class DashboardPage(ChromeBrowser browser, Uri address)
+public sealed class DashboardPage(ChromeBrowser browser, Uri address)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -117,6 +117,6 @@ internal sealed class DashboardPage(ChromeBrowser browser, Uri address)
     private object? Script(string script, params object[] args) => ((IJavaScriptExecutor)Driver).ExecuteScript(script, args);
 }
 
-internal sealed record InventoryRow(string ItemId, string State, string? Name, string? StateText, string? BestBefore, string? Why);
+public sealed record InventoryRow(string ItemId, string State, string? Name, string? StateText, string? BestBefore, string? Why);
 
-internal sealed record NotificationRow(string Id, string Severity, string? Title, string? Body, string? Time);
+public sealed record NotificationRow(string Id, string Severity, string? Title, string? Body, string? Time);

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using OpenQA.Selenium;
+using SmartHome.Contracts.Events;
 using SmartHome.EndToEndTests.Browser;
 using SmartHome.Testing;
 
@@ -8,35 +9,24 @@ namespace SmartHome.EndToEndTests.Dashboard;
 
 /// <summary>Signing in to the dashboard, by mouse and by keyboard, against the demo household.</summary>
 [Collection(BrowserSuite.Name)]
-public sealed class DashboardSignInTests : IClassFixture<AllInOneFixture>, IClassFixture<ChromeBrowser>
+public sealed class DashboardSignInTests(AllInOneFixture fixture, ChromeBrowser browser)
+    : DashboardTest(browser, fixture.System), IClassFixture<AllInOneFixture>
 {
-    private const string ExpiringType = "shg.food.expiring.v1";
-
-    private readonly AllInOneFixture _fixture;
-    private readonly ChromeBrowser _browser;
-    private readonly DashboardPage _page;
-
-    public DashboardSignInTests(AllInOneFixture fixture, ChromeBrowser browser)
-    {
-        _fixture = fixture;
-        _browser = browser;
-        _browser.UseViewport(1280, 900);
-        _page = new DashboardPage(browser, fixture.System.CloudAddress);
-    }
+    private readonly AllInOneFixture _fixture = fixture;
 
     [Fact]
     public void SignIn_WrongToken_ShowsTheErrorAndNoDashboard()
     {
-        _page.OpenSignedOut();
+        Page.OpenSignedOut();
 
-        _page.SignIn("hht_not-a-token-of-this-household");
+        Page.SignIn("hht_not-a-token-of-this-household");
 
-        var error = _browser.WaitFor(d => d.FindElement(By.Id("sign-in-error")) is { Displayed: true } e ? e : null, "the sign-in error");
+        var error = Browser.WaitFor(d => d.FindElement(By.Id("sign-in-error")) is { Displayed: true } e ? e : null, "the sign-in error");
         Assert.Equal("alert", error.GetDomAttribute("role"));
         Assert.False(string.IsNullOrWhiteSpace(error.Text));
-        Assert.False(_browser.Driver.FindElement(By.Id("dashboard")).Displayed);
+        Assert.False(Browser.Driver.FindElement(By.Id("dashboard")).Displayed);
         // The browser logs the 401 the wrong token got; that is the answer the page shows, not a fault in it.
-        _page.AssertNoConsoleErrors(message => message.Contains("status of 401", StringComparison.Ordinal));
+        Page.AssertNoConsoleErrors(message => message.Contains("status of 401", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -49,13 +39,13 @@ public sealed class DashboardSignInTests : IClassFixture<AllInOneFixture>, IClas
                 .Any(c => c.GetProperty("applianceId").GetString() == "demo-fridge" && c.GetProperty("sensor").GetString() == "fridge"
                     && c.GetProperty("celsius").ValueKind == JsonValueKind.Number),
             TimeSpan.FromSeconds(60), "the demo fridge's first reading");
-        _page.OpenSignedOut();
+        Page.OpenSignedOut();
 
-        _page.SignIn(_fixture.System.HouseholdToken);
+        Page.SignIn(_fixture.System.HouseholdToken);
 
-        _page.WaitForDashboard();
-        Assert.True(_browser.Driver.FindElement(By.Id("sign-out")).Displayed);
-        var fridge = _browser.WaitFor(
+        Page.WaitForDashboard();
+        Assert.True(Browser.Driver.FindElement(By.Id("sign-out")).Displayed);
+        var fridge = Browser.WaitFor(
             d => d.FindElement(By.CssSelector("#compartments article[data-compartment='demo-fridge/fridge']")) is { } article
                 && article.FindElement(By.CssSelector(".now")).Text.EndsWith(" °C", StringComparison.Ordinal) ? article : null,
             "the demo fridge's temperature now");
@@ -64,7 +54,7 @@ public sealed class DashboardSignInTests : IClassFixture<AllInOneFixture>, IClas
         Assert.False(string.IsNullOrWhiteSpace(chart.GetDomAttribute("aria-label")));
         Assert.NotEmpty(chart.FindElements(By.CssSelector("rect.safe-band")));
         Assert.False(string.IsNullOrWhiteSpace(chart.FindElement(By.CssSelector("path.reading")).GetDomAttribute("d")));
-        _page.AssertNoConsoleErrors();
+        Page.AssertNoConsoleErrors();
     }
 
     [Fact]
@@ -73,25 +63,25 @@ public sealed class DashboardSignInTests : IClassFixture<AllInOneFixture>, IClas
         using var admin = CloudApi.Client(_fixture.System, _fixture.System.AdminKey);
         var partnerId = (await CloudApi.PostAsync(admin, "api/v1/partners", new { name = "KeyboardRecipes", kind = "recipe" })).GetProperty("id").GetString()!;
         using var householder = CloudApi.Client(_fixture.System, _fixture.System.HouseholdToken);
-        var button = DashboardPage.ConsentButton(partnerId, ExpiringType);
-        _page.OpenSignedOut();
+        var button = DashboardPage.ConsentButton(partnerId, NeedEventTypes.FoodExpiring);
+        Page.OpenSignedOut();
 
-        _page.TabTo("#token");
-        _page.PressKeys(_fixture.System.HouseholdToken, Keys.Enter);
-        _page.WaitForDashboard();
-        _browser.WaitFor(d => d.FindElement(By.CssSelector(button)), "the partner's consent buttons");
-        _page.TabTo(button);
-        _page.PressKeys(Keys.Space);
+        Page.TabTo("#token");
+        Page.PressKeys(_fixture.System.HouseholdToken, Keys.Enter);
+        Page.WaitForDashboard();
+        Browser.WaitFor(d => d.FindElement(By.CssSelector(button)), "the partner's consent buttons");
+        Page.TabTo(button);
+        Page.PressKeys(Keys.Space);
 
-        _page.WaitForPressed(partnerId, ExpiringType);
-        Assert.Equal([ExpiringType], await ConsentedTypesAsync(householder, partnerId));
-        Assert.True(_page.FocusIsOn(button), "the focus left the button it pressed");
+        Page.WaitForPressed(partnerId, NeedEventTypes.FoodExpiring);
+        Assert.Equal([NeedEventTypes.FoodExpiring], await ConsentedTypesAsync(householder, partnerId));
+        Assert.True(Page.FocusIsOn(button), "the focus left the button it pressed");
 
-        _page.PressKeys(Keys.Enter);
+        Page.PressKeys(Keys.Enter);
 
-        _page.WaitForPressed(partnerId);
+        Page.WaitForPressed(partnerId);
         Assert.Empty(await ConsentedTypesAsync(householder, partnerId));
-        _page.AssertNoConsoleErrors();
+        Page.AssertNoConsoleErrors();
     }
 
     /// <summary>What the server holds: the types the household consents to for the partner (none without a consent).</summary>
