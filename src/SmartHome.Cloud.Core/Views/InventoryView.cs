@@ -16,7 +16,8 @@ public sealed record InventoryView(DateTimeOffset AsOf, string TimeZone, int War
     {
         ArgumentNullException.ThrowIfNull(twin);
         var settings = twin.Settings;
-        var today = HouseholdCalendar.DateOf(now, settings.ResolveTimeZone());
+        var timeZone = settings.ResolveTimeZone();
+        var today = HouseholdCalendar.DateOf(now, timeZone);
         var items = twin.Inventory
             .Select(item => InventoryViewItem.Of(item, StateOf(item, today, settings.WarningWindowDays), today))
             .OrderBy(i => i.State)
@@ -24,8 +25,18 @@ public sealed record InventoryView(DateTimeOffset AsOf, string TimeZone, int War
             .ThenBy(i => i.Name, StringComparer.Ordinal)
             .ThenBy(i => i.ItemId, StringComparer.Ordinal)
             .ToList();
-        return new(now, settings.TimeZone, settings.WarningWindowDays, items);
+        return new(now, IanaName(timeZone), settings.WarningWindowDays, items);
     }
+
+    /// <summary>
+    /// The zone the days were judged in, by the name a browser's <c>Intl.DateTimeFormat</c> takes: the tz database's
+    /// <c>posix/</c> and <c>right/</c> copies of a zone (which .NET resolves from the system's files) by the zone's own
+    /// name, and a setting that no longer resolves as the UTC it is judged in.
+    /// </summary>
+    private static string IanaName(TimeZoneInfo timeZone) =>
+        timeZone.Id.StartsWith("posix/", StringComparison.Ordinal) ? timeZone.Id["posix/".Length..]
+        : timeZone.Id.StartsWith("right/", StringComparison.Ordinal) ? timeZone.Id["right/".Length..]
+        : timeZone.Id;
 
     /// <summary>Unsafe once temperature abuse made it so; else by its (estimated) best-before, fresh when that is unknown.</summary>
     public static FoodState StateOf(InventoryItem item, DateOnly today, int warningWindowDays)

@@ -74,6 +74,22 @@ public class InventoryViewTests
         Assert.Equal((-1, 1, (int?)null), (byId["ham-1"].DaysLeft, byId["yoghurt-1"].DaysLeft, byId["jam-1"].DaysLeft));
     }
 
+    [Theory]
+    [InlineData("Europe/Berlin", "Europe/Berlin")]
+    [InlineData("posix/Europe/Berlin", "Europe/Berlin")]
+    [InlineData("right/Europe/Berlin", "Europe/Berlin")]
+    [InlineData("Not/AZone", "UTC")]
+    public void Of_TimeZone_IsTheIanaNameOfTheZoneTheDaysAreJudgedIn(string setting, string expected)
+    {
+        // The dashboard hands it to the browser's Intl.DateTimeFormat, which throws a RangeError on the tz database's
+        // posix/ and right/ names that the settings API accepts (they resolve from /usr/share/zoneinfo), so the whole
+        // page failed to load; and a twin may hold a name that no longer resolves, whose days are judged in UTC.
+        var twin = NewTwin();
+        twin.Settings.TimeZone = setting;
+
+        Assert.Equal(expected, InventoryView.Of(twin, Now).TimeZone);
+    }
+
     [Fact]
     public void Of_ItemsTheFoodRulesRaiseFor_AreTheOnesShownExpiringAndExpired()
     {
