@@ -92,7 +92,7 @@ internal sealed class HouseholdWebhookStore(IStoreProvider provider, TimeProvide
 
     /// <summary>
     /// Claims, until <paramref name="claimUntil"/>, the next send of each household when it is due: its notification
-    /// released (<c>release_at</c> passed or none) and its retry time come. The next send of a household is the one
+    /// released (<see cref="NotificationStore.IsReleased"/>, as for the MQTT publisher) and its retry time come. The next send of a household is the one
     /// whose notification became due first (then was stored first); the ones behind it wait, so a household gets its
     /// notifications in order. One that became due before <paramref name="staleBefore"/> is marked stale instead.
     /// </summary>
@@ -103,13 +103,13 @@ internal sealed class HouseholdWebhookStore(IStoreProvider provider, TimeProvide
         var heads = new List<(string NotificationId, int Attempts, string Json, long DueAt, HouseholdWebhook Webhook)>();
         await using (var select = connection.Command($"""
             WITH pending AS (
-                SELECT s.notification_id, s.household_id, s.attempts, s.next_attempt_at, n.json, n.rowid AS seq,
+                SELECT s.notification_id, s.household_id, s.attempts, s.next_attempt_at, n.json, n.rowid AS seq, n.release_at,
                        COALESCE(n.release_at, n.created_at) AS due_at
                 FROM household_webhook_sends s JOIN notifications n ON n.id = s.notification_id
                 WHERE s.status = @pending)
             SELECT {WebhookColumns}, p.notification_id, p.attempts, p.json, p.due_at
             FROM pending p JOIN household_webhooks w ON w.household_id = p.household_id
-            WHERE p.next_attempt_at <= @now AND p.due_at <= @now
+            WHERE p.next_attempt_at <= @now AND {NotificationStore.IsReleased}
               AND NOT EXISTS (
                   SELECT 1 FROM pending o
                   WHERE o.household_id = p.household_id AND (o.due_at < p.due_at OR (o.due_at = p.due_at AND o.seq < p.seq)))
