@@ -18,8 +18,8 @@ internal sealed class HouseholdWebhookStore(IStoreProvider provider, TimeProvide
     }
 
     /// <summary>
-    /// Sets the household's webhook, replacing the one it had (whose queued sends go to the new one). A new webhook
-    /// gets only notifications stored from now on.
+    /// Sets the household's webhook, replacing the one it had (whose queued sends go to the new one, at once if they were
+    /// waiting for a retry). A new webhook gets only notifications stored from now on.
     /// </summary>
     public async Task<HouseholdWebhook> PutAsync(string householdId, Uri url, string format, string? token, string? secret, CancellationToken ct)
     {
@@ -35,6 +35,14 @@ internal sealed class HouseholdWebhookStore(IStoreProvider provider, TimeProvide
             .With("@household", householdId).With("@url", url.OriginalString).With("@format", format).With("@token", token)
             .With("@secret", secret).With("@active", HouseholdWebhookStatus.Active).With("@now", Now());
         await command.ExecuteNonQueryAsync(ct);
+        // Sends waiting out the replaced webhook's retry backoff (up to 40 min, the ones behind them too) are due now:
+        // the new endpoint has not failed them. One in flight keeps its claim.
+        await using var retry = connection.Command("""
+            UPDATE household_webhook_sends SET next_attempt_at = @now, updated_at = @now
+            WHERE household_id = @household AND status = @pending AND claim_token IS NULL AND next_attempt_at > @now
+            """, transaction)
+            .With("@household", householdId).With("@pending", HouseholdWebhookSendStatus.Pending).With("@now", Now());
+        await retry.ExecuteNonQueryAsync(ct);
         await transaction.CommitAsync(ct);
         return (await FindAsync(householdId, ct))!;
     }

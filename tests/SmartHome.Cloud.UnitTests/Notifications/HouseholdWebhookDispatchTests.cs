@@ -121,6 +121,26 @@ public class HouseholdWebhookDispatchTests
     }
 
     [Fact]
+    public async Task WebhookReplacedWhileItsSendWaitsForARetry_TheNewEndpointGetsItAtOnce()
+    {
+        await using var rig = await HouseholdWebhookRig.StartJsonAsync(() => new WebhookAnswer(500));
+        var (time, broken, sut, householder) = (rig.Time, rig.Receiver, rig.Cloud, rig.Householder);
+        await using var fixedEndpoint = await WebhookReceiver.StartAsync(() => new WebhookAnswer(204));
+        var notification = Notification(time.GetUtcNow());
+        await StoreAsync(sut, notification);
+        await SettleAsync(sut);
+
+        // The householder sees "failing" and points the webhook at a working endpoint: what waits is sent to it now,
+        // not after the broken endpoint's backoff (up to 40 min, with every later notification queued behind it).
+        await PutWebhookAsync(householder, new { url = fixedEndpoint.Url, format = "json" });
+        await SettleAsync(sut);
+
+        Assert.Equal([(notification.Id.ToString(), 500)], broken.Received.Select(r => (r.Id, r.AnsweredStatus)));
+        Assert.Equal([notification.Id.ToString()], fixedEndpoint.Received.Select(r => r.Id));
+        Assert.Equal(("sent", 2, (string?)null), await SendOfAsync(sut, notification.Id));
+    }
+
+    [Fact]
     public async Task EndpointFailingForAnHour_GivesUpAfterSixAttempts_AndMarksTheSendFailed()
     {
         await using var rig = await HouseholdWebhookRig.StartJsonAsync(() => new WebhookAnswer(503));
