@@ -40,6 +40,8 @@ public static class ExpiringDigest
                 .OrderBy(i => i.EstimatedBestBefore)
                 .ThenBy(i => i.DisplayName, StringComparer.Ordinal)
                 .ToList();
+        // A type switched off since it was kept is not told: "off" reaches no channel.
+        twin.Notified.ForDigest.RemoveAll(n => twin.Settings.Notifications.ModeOf(n.Type) == NotificationMode.Off);
         var others = twin.Notified.ForDigest;
         if (expiring.Count == 0 && others.Count == 0)
         {

@@ -43,6 +43,24 @@ public class NotificationPolicyTests
     }
 
     [Fact]
+    public void Apply_TypeSwitchedOffWhileKeptForTheDigest_IsNotInTheDigest()
+    {
+        var twin = NewTwin();
+        twin.ExpiringDigestOn = Today;
+        twin.Settings.Notifications.Types[NeedEventTypes.FoodExpired] = NotificationMode.Digest;
+        twin.Settings.Notifications.Types[NeedEventTypes.TemperatureExcursion] = NotificationMode.Digest;
+        NotificationPolicy.Apply(twin, [Expired(HouseholdId, Now, "ham-1", "Ham"), Excursion(HouseholdId, Now)], Now);
+
+        // The household then switches expired food off: "off" means no channel shows it, the digest included.
+        twin.Settings.Notifications.Types[NeedEventTypes.FoodExpired] = NotificationMode.Off;
+        var digest = NotificationPolicy.Apply(twin, [], Now.AddHours(22));
+
+        var told = Assert.Single(digest.ToStore).Notification;
+        Assert.Equal(NeedEventTypes.TemperatureExcursion, told.Type);
+        Assert.DoesNotContain("Ham", told.Title + told.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Apply_TypeDigest_KeptUntilTheDigest_ThenListedWithTheExpiringFood()
     {
         var time = new FakeTimeProvider(Now);
