@@ -39,6 +39,7 @@ internal sealed class HouseholdUpdater(
         if (result.NotificationsQueued > 0)
         {
             signals.Notifications.Notify();
+            signals.HouseholdWebhooks.Notify();
             signals.NotificationsStored.Raise();
         }
 

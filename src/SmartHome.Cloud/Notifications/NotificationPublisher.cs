@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.Extensions.Options;
 using SmartHome.Cloud.Broker;
 using SmartHome.Cloud.Options;
@@ -24,41 +23,23 @@ internal sealed class NotificationPublisher(
 {
     private const string ContentType = "application/json";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var wait = settings.PollInterval;
-            try
+        return OutboxLoop.RunAsync(
+            async ct =>
             {
-                await connectivity.WaitUntilConnectedAsync(stoppingToken);
+                await connectivity.WaitUntilConnectedAsync(ct);
                 var asOf = time.GetUtcNow();
-                if (await PublishBatchAsync(asOf, settings.BatchSize, stoppingToken) == settings.BatchSize)
-                {
-                    continue;
-                }
-
-                wait = await UntilNextPollAsync(asOf, settings.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (DbException ex)
-            {
-                Log.StoreUnavailable(logger, ex);
-            }
-
-            try
-            {
-                await signals.Notifications.WaitAsync(wait, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
+                return await PublishBatchAsync(asOf, settings.BatchSize, ct) == settings.BatchSize
+                    ? TimeSpan.Zero
+                    : await UntilNextPollAsync(asOf, settings.PollInterval, ct);
+            },
+            signals.Notifications,
+            settings.PollInterval,
+            time,
+            ex => Log.StoreUnavailable(logger, ex),
+            stoppingToken);
     }
 
     /// <summary>

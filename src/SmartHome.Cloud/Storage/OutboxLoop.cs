@@ -3,19 +3,20 @@ using System.Data.Common;
 namespace SmartHome.Cloud.Storage;
 
 /// <summary>
-/// The loop of an outbox worker: runs a round, and another at once while rounds find work; otherwise waits for its
-/// <see cref="WorkSignal"/> or the poll interval. A store failure is reported and the round tried again after the wait.
+/// The loop of an outbox worker: runs a round, then waits as long as the round says (not at all while rounds find
+/// work) or until its <see cref="WorkSignal"/>. A store failure is reported and the round tried again after the poll
+/// interval.
 /// </summary>
 internal static class OutboxLoop
 {
-    /// <param name="round">One round; true when it found work, so the next should not wait.</param>
+    /// <param name="round">One round; answers how long to wait for the next at most (zero when it found work).</param>
     /// <param name="signal">Wakes the loop early when this process queued work.</param>
-    /// <param name="pollInterval">The longest wait between rounds.</param>
+    /// <param name="pollInterval">The wait after a store failure.</param>
     /// <param name="time">The clock the wait runs on.</param>
     /// <param name="storeFailed">Reports a store failure (logs it).</param>
     /// <param name="stoppingToken">Ends the loop.</param>
     public static async Task RunAsync(
-        Func<CancellationToken, Task<bool>> round, WorkSignal signal, TimeSpan pollInterval, TimeProvider time, Action<DbException> storeFailed,
+        Func<CancellationToken, Task<TimeSpan>> round, WorkSignal signal, TimeSpan pollInterval, TimeProvider time, Action<DbException> storeFailed,
         CancellationToken stoppingToken)
     {
         ArgumentNullException.ThrowIfNull(round);
@@ -23,9 +24,11 @@ internal static class OutboxLoop
         ArgumentNullException.ThrowIfNull(storeFailed);
         while (!stoppingToken.IsCancellationRequested)
         {
+            var wait = pollInterval;
             try
             {
-                if (await round(stoppingToken))
+                wait = await round(stoppingToken);
+                if (wait <= TimeSpan.Zero)
                 {
                     continue;
                 }
@@ -41,7 +44,7 @@ internal static class OutboxLoop
 
             try
             {
-                await signal.WaitAsync(pollInterval, time, stoppingToken);
+                await signal.WaitAsync(wait, time, stoppingToken);
             }
             catch (OperationCanceledException)
             {

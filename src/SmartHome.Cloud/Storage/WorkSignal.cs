@@ -50,7 +50,11 @@ internal sealed class OutboxSignals
 {
     public WorkSignal Deliveries { get; } = new();
 
+    /// <summary>Wakes the MQTT notification publisher. Each consumer has its own: a wait ends by resetting its signal.</summary>
     public WorkSignal Notifications { get; } = new();
+
+    /// <summary>Wakes the households' webhook dispatcher.</summary>
+    public WorkSignal HouseholdWebhooks { get; } = new();
 
     /// <summary>Raised when this process committed new notifications, for the live streams.</summary>
     public BroadcastSignal NotificationsStored { get; } = new();

@@ -76,7 +76,7 @@ internal static class HouseholdWebhookSteps
             await command.ExecuteNonQueryAsync();
         }
 
-        sut.Service<OutboxSignals>().Notifications.Notify();
+        sut.Service<OutboxSignals>().HouseholdWebhooks.Notify();
         return json;
     }
 

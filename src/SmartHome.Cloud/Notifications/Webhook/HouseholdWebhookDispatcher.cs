@@ -22,10 +22,10 @@ internal sealed class HouseholdWebhookDispatcher(
     TimeProvider time,
     ILogger<HouseholdWebhookDispatcher> logger) : BackgroundService
 {
-    // New notifications wake the MQTT publisher and this alike; polling finds released and retried sends.
+    // New notifications wake it; polling finds released and retried sends.
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => OutboxLoop.RunAsync(
-        async ct => await RunOnceAsync(options.Value, ct) > 0,
-        signals.Notifications,
+        async ct => await RunOnceAsync(options.Value, ct) > 0 ? TimeSpan.Zero : options.Value.PollInterval,
+        signals.HouseholdWebhooks,
         options.Value.PollInterval,
         time,
         ex => Log.StoreUnavailable(logger, ex),
