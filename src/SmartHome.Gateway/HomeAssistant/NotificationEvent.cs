@@ -1,7 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using SmartHome.Contracts.Notifications;
-using SmartHome.Contracts.Serialization;
 
 namespace SmartHome.Gateway.HomeAssistant;
 
@@ -12,14 +10,14 @@ namespace SmartHome.Gateway.HomeAssistant;
 internal static class NotificationEvent
 {
     public static IReadOnlyList<string> EventTypes { get; } =
-        [.. Enum.GetValues<NotificationSeverity>().OrderDescending().Select(Severity)];
+        [.. Enum.GetValues<NotificationSeverity>().OrderDescending().Select(NotificationSeverityNames.Name)];
 
     public static string Payload(HouseholdNotification notification)
     {
         ArgumentNullException.ThrowIfNull(notification);
         return new JsonObject
         {
-            ["event_type"] = Severity(notification.Severity),
+            ["event_type"] = notification.Severity.Name(),
             ["title"] = notification.Title,
             ["message"] = notification.Body,
             ["type"] = notification.Type,
@@ -28,8 +26,4 @@ internal static class NotificationEvent
             ["at"] = notification.At,
         }.ToJsonString();
     }
-
-    /// <summary>The contract's lower-case name of the severity (<c>urgent</c>, <c>warning</c>, <c>info</c>).</summary>
-    private static string Severity(NotificationSeverity severity) =>
-        JsonSerializer.Serialize(severity, ContractsJsonContext.Default.NotificationSeverity).Trim('"');
 }

@@ -43,7 +43,7 @@ internal static class HouseholdWebhookFormats
                 webhook.Url,
                 JsonSerializer.Serialize(
                     new HomeAssistantMessage(
-                        notification.Title, notification.Body, SeverityName(notification.Severity), notification.Type, notification.Subject,
+                        notification.Title, notification.Body, notification.Severity.Name(), notification.Type, notification.Subject,
                         notification.Id, notification.At),
                     HouseholdWebhookJsonContext.Default.HomeAssistantMessage)),
             Json => SignedJsonRequest(webhook, notification.Id.ToString(), notificationJson, timestampSeconds),
@@ -64,13 +64,6 @@ internal static class HouseholdWebhookFormats
 
         return request;
     }
-
-    public static string SeverityName(NotificationSeverity severity) => severity switch
-    {
-        NotificationSeverity.Urgent => "urgent",
-        NotificationSeverity.Warning => "warning",
-        _ => "info",
-    };
 
     private static HttpRequestMessage NtfyRequest(HouseholdWebhook webhook, HouseholdNotification notification)
     {

@@ -18,8 +18,6 @@ internal static class HouseholdWebhookRetrySchedule
         TimeSpan.FromMinutes(40),
     ];
 
-    public static int MaxAttempts => Delays.Count + 1;
-
     /// <summary>The wait before the next attempt after <paramref name="failedAttempts"/> failures; null when there is none.</summary>
     public static TimeSpan? NextDelay(int failedAttempts, double jitter) => DeliveryRetrySchedule.NextDelay(Delays, failedAttempts, jitter);
 }
