@@ -59,7 +59,8 @@ function start() {
   $('live-status').hidden = false;
   setLive('connecting');
 
-  refresh(signal);
+  // Times are shown in the household's time zone, which the first inventory answer tells: notifications wait for it.
+  const zoneKnown = refresh(signal);
   loadPartners(signal);
   const timer = setInterval(() => refresh(signal), REFRESH_MS);
   let debounce;
@@ -73,14 +74,14 @@ function start() {
   const listOnce = () => {
     if (!listed) {
       listed = true;
-      loadNotifications(signal).catch(e => failed(e, signal));
+      zoneKnown.then(() => loadNotifications(signal)).catch(e => failed(e, signal));
     }
   };
   followNotifications({
     signal,
     onOpen: listOnce,
     onNotification: n => {
-      addLiveNotification(n);
+      zoneKnown.then(() => addLiveNotification(n));
       clearTimeout(debounce);
       debounce = setTimeout(() => refresh(signal), DEBOUNCE_MS);
     },
