@@ -54,7 +54,7 @@ public sealed record HouseholdSettingsBody(
             errors.Add("warningWindowDays", $"give 0 to {MaxWarningWindowDays} days");
         }
 
-        if (TimeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
+        if (TimeZone is not null && (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _) || !IsZoneName(TimeZone)))
         {
             errors.Add("timeZone", $"'{TimeZone}' is not a known IANA time zone, e.g. \"Europe/Berlin\"");
         }
@@ -139,6 +139,16 @@ public sealed record HouseholdSettingsBody(
     }
 
     private static bool IsBlank(string? text) => string.IsNullOrWhiteSpace(text);
+
+    /// <summary>
+    /// Whether a name .NET found in the system's tz files is a zone's name, as browsers (the dashboard) know it too:
+    /// not a file of the database's own (<c>localtime</c>, <c>posixrules</c>, <c>Factory</c>) nor its <c>posix/</c> and
+    /// <c>right/</c> copies.
+    /// </summary>
+    private static bool IsZoneName(string name) =>
+        name is not ("localtime" or "posixrules" or "Factory")
+        && !name.StartsWith("posix/", StringComparison.Ordinal)
+        && !name.StartsWith("right/", StringComparison.Ordinal);
 }
 
 /// <summary>"At least <c>quantity</c> <c>unit</c> of a product (by name or barcode) or of a category."</summary>

@@ -81,6 +81,23 @@ public sealed class HouseholdSettingsApiTests : IAsyncLifetime
         Assert.Equal(2, (await householder.GetFromJsonAsync<JsonElement>("/api/v1/household/settings")).GetProperty("warningWindowDays").GetInt32());
     }
 
+    [Theory]
+    [InlineData("localtime")]
+    [InlineData("posixrules")]
+    [InlineData("Factory")]
+    [InlineData("posix/Europe/Berlin")]
+    [InlineData("right/Europe/Berlin")]
+    public async Task PutSettings_TzFileThatIsNoZoneName_Returns400NamingTimeZone(string timeZone)
+    {
+        using var householder = sut.Client(await sut.CreateHouseholderTokenAsync("home-1"));
+
+        using var response = await householder.PutAsJsonAsync("/api/v1/household/settings", new { timeZone });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["timeZone"], errors.EnumerateObject().Select(p => p.Name));
+    }
+
     [Fact]
     public async Task PutSettings_OneHousehold_LeavesTheOtherAlone()
     {
