@@ -5,9 +5,8 @@ namespace SmartHome.Cloud.Core.Twin;
 
 /// <summary>
 /// When and whether the household hears of a need event (docs/notifications.md). The defaults: urgent news at once,
-/// day and night; expiring food in the daily digest; the same news about the same thing at most once in 6 hours; no
-/// quiet hours until the household sets them (the cloud cannot know when a household sleeps, and its time zone is UTC
-/// until set).
+/// day and night; other news held through quiet hours from 22:00 to 07:00 (food expires at midnight, and that can
+/// wait for the morning); expiring food in the daily digest; the same news about the same thing at most once in 6 hours.
 /// </summary>
 public sealed class NotificationSettings
 {
@@ -15,8 +14,12 @@ public sealed class NotificationSettings
 
     public static readonly TimeSpan MaxRepeatWindow = TimeSpan.FromDays(7);
 
+    public static readonly QuietHours DefaultQuietHours = new(new TimeOnly(22, 0), new TimeOnly(7, 0));
+
     /// <summary>Local hours in which only urgent notifications go out at once; the rest wait for their end. Null: none.</summary>
-    public QuietHours? QuietHours { get; set; }
+    /// <remarks>Written even when null: left out, it reads back as the default.</remarks>
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public QuietHours? QuietHours { get; set; } = DefaultQuietHours;
 
     /// <summary>
     /// Whether urgent notifications (unsafe food, a compartment out of range, a door left open, an appliance offline)

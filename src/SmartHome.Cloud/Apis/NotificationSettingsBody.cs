@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using SmartHome.Cloud.Core.Twin;
 using SmartHome.Contracts.Events;
@@ -7,10 +8,11 @@ namespace SmartHome.Cloud.Apis;
 
 /// <summary>
 /// The household's notification preferences (<c>"notifications"</c> in its settings; docs/notifications.md). A field
-/// left out takes its default; a type left out of <see cref="Types"/> takes its own.
+/// left out takes its default; a type left out of <see cref="Types"/> takes its own. <see cref="QuietHours"/> tells
+/// left out (the default quiet hours) from <c>null</c> (none), hence its JSON element.
 /// </summary>
 public sealed record NotificationSettingsBody(
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] QuietHoursBody? QuietHours,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] JsonElement QuietHours,
     bool? UrgentDuringQuietHours,
     IReadOnlyDictionary<string, string>? Types,
     string? RepeatWindow)
@@ -21,7 +23,8 @@ public sealed record NotificationSettingsBody(
     {
         ArgumentNullException.ThrowIfNull(settings);
         return new(
-            settings.QuietHours is { } quiet ? new(Clock(quiet.From), Clock(quiet.To)) : null,
+            JsonSerializer.SerializeToElement(
+                settings.QuietHours is { } quiet ? new QuietHoursBody(Clock(quiet.From), Clock(quiet.To)) : null, QuietHoursJson),
             settings.UrgentDuringQuietHours,
             HouseholdFacingTypes.ToDictionary(t => t, t => Name(settings.ModeOf(t)), StringComparer.Ordinal),
             settings.RepeatWindow.ToString(RepeatWindowFormat, CultureInfo.InvariantCulture));
@@ -30,7 +33,12 @@ public sealed record NotificationSettingsBody(
     /// <summary>The settings, once <see cref="Validate"/> found nothing wrong.</summary>
     public NotificationSettings ToSettings() => new()
     {
-        QuietHours = QuietHours is { } quiet ? new(ParseClock(quiet.From!), ParseClock(quiet.To!)) : null,
+        QuietHours = QuietHours.ValueKind switch
+        {
+            JsonValueKind.Undefined => NotificationSettings.DefaultQuietHours,
+            JsonValueKind.Null => null,
+            _ => ReadQuietHours() is { } quiet ? new(ParseClock(quiet.From!), ParseClock(quiet.To!)) : null,
+        },
         UrgentDuringQuietHours = UrgentDuringQuietHours ?? true,
         Types = (Types ?? new Dictionary<string, string>()).ToDictionary(t => t.Key, t => ModeNamed(t.Value)!.Value, StringComparer.Ordinal),
         RepeatWindow = RepeatWindow is null
@@ -40,7 +48,12 @@ public sealed record NotificationSettingsBody(
 
     internal void Validate(ValidationErrors errors, string field)
     {
-        if (QuietHours is { } quiet)
+        var quiet = QuietHours.ValueKind == JsonValueKind.Object ? ReadQuietHours() : null;
+        if (QuietHours.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null) && quiet is null)
+        {
+            errors.Add($"{field}.quietHours", "give {\"from\":\"22:00\",\"to\":\"07:00\"}, or null for no quiet hours");
+        }
+        else if (quiet is not null)
         {
             var from = CheckClock(errors, $"{field}.quietHours.from", quiet.From);
             var to = CheckClock(errors, $"{field}.quietHours.to", quiet.To);
@@ -67,6 +80,20 @@ public sealed record NotificationSettingsBody(
                 || window < TimeSpan.Zero || window > NotificationSettings.MaxRepeatWindow))
         {
             errors.Add($"{field}.repeatWindow", $"'{RepeatWindow}' is not a span from \"00:00:00\" (repeat everything) to \"7.00:00:00\", e.g. \"06:00:00\"");
+        }
+    }
+
+    private static readonly JsonSerializerOptions QuietHoursJson = new(JsonSerializerDefaults.Web);
+
+    private QuietHoursBody? ReadQuietHours()
+    {
+        try
+        {
+            return QuietHours.Deserialize<QuietHoursBody>(QuietHoursJson);
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

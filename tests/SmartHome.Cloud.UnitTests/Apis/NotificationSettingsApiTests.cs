@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using SmartHome.Cloud.Storage;
 using SmartHome.Cloud.UnitTests.Hosting;
 using SmartHome.Contracts.Events;
 
@@ -21,7 +22,9 @@ public sealed class NotificationSettingsApiTests : IAsyncLifetime
 
         var notifications = (await householder.GetFromJsonAsync<JsonElement>("/api/v1/household/settings")).GetProperty("notifications");
 
-        Assert.Equal(JsonValueKind.Null, notifications.GetProperty("quietHours").ValueKind);
+        Assert.Equal(
+            ("22:00", "07:00"),
+            (notifications.GetProperty("quietHours").GetProperty("from").GetString(), notifications.GetProperty("quietHours").GetProperty("to").GetString()));
         Assert.True(notifications.GetProperty("urgentDuringQuietHours").GetBoolean());
         Assert.Equal("06:00:00", notifications.GetProperty("repeatWindow").GetString());
         Assert.Equal(
@@ -66,8 +69,38 @@ public sealed class NotificationSettingsApiTests : IAsyncLifetime
              notifications.GetProperty("types").GetProperty(NeedEventTypes.DoorLeftOpen).GetString(),
              notifications.GetProperty("types").GetProperty(NeedEventTypes.FoodUnsafe).GetString()));
         Assert.Equal(HttpStatusCode.OK, putWithout.StatusCode);
-        Assert.Equal(JsonValueKind.Null, defaults.GetProperty("quietHours").ValueKind);
+        Assert.Equal("22:00", defaults.GetProperty("quietHours").GetProperty("from").GetString());
         Assert.Equal("now", defaults.GetProperty("types").GetProperty(NeedEventTypes.DoorLeftOpen).GetString());
+    }
+
+    [Fact]
+    public async Task PutSettings_QuietHoursNull_HasNone_WhichIsReadBackAndKept()
+    {
+        using var householder = sut.Client(await sut.CreateHouseholderTokenAsync("home-1"));
+
+        using var put = await householder.PutAsJsonAsync("/api/v1/household/settings", new { notifications = new { quietHours = (object?)null } });
+        var notifications = (await householder.GetFromJsonAsync<JsonElement>("/api/v1/household/settings")).GetProperty("notifications");
+        var twin = await sut.Service<HouseholdStore>().FindTwinAsync("home-1", CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal(JsonValueKind.Null, notifications.GetProperty("quietHours").ValueKind);
+        Assert.Null(twin!.Settings.Notifications.QuietHours);
+    }
+
+    [Theory]
+    [InlineData("\"22:00-07:00\"")]
+    [InlineData("[]")]
+    [InlineData("{\"from\":22}")]
+    public async Task PutSettings_QuietHoursNotAnObjectOfTimes_Returns400NamingIt(string quietHours)
+    {
+        using var householder = sut.Client(await sut.CreateHouseholderTokenAsync("home-1"));
+
+        using var content = new StringContent($$$"""{"notifications":{"quietHours":{{{quietHours}}}}}""", System.Text.Encoding.UTF8, "application/json");
+        using var put = await householder.PutAsync("/api/v1/household/settings", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
+        var errors = (await put.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Contains(errors.EnumerateObject(), e => e.Name.StartsWith("notifications.quietHours", StringComparison.Ordinal));
     }
 
     [Fact]

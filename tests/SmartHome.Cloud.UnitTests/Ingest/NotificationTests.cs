@@ -21,6 +21,11 @@ public sealed class NotificationTests : IAsyncLifetime
         using var householder = sut.Client(await sut.CreateHouseholderTokenAsync("home-n"));
         await using var app = await MqttTestClient.ConnectAsync(sut.BrokerPort, Topics.Notifications("home-n"));
         var lastWeek = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-7));
+        // On the real clock: no quiet hours, so the expired food's warning is published whatever the time of day.
+        using (var settings = await householder.PutAsJsonAsync("/api/v1/household/settings", new { notifications = new { quietHours = (object?)null } }))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, settings.StatusCode);
+        }
 
         await sut.PublishAsync(TestEnvelopes.Envelope("home-n", 1, TestEnvelopes.Added("yoghurt-1", "Yoghurt", bestBefore: lastWeek)));
 

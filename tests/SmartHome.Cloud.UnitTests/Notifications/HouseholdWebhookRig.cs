@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using SmartHome.Cloud.UnitTests.Hosting;
@@ -31,6 +33,13 @@ internal sealed class HouseholdWebhookRig : IAsyncDisposable
         var receiver = await WebhookReceiver.StartAsync(answer ?? (() => new WebhookAnswer(204)));
         var cloud = await HouseholdWebhookSteps.StartAsync(time);
         var rig = new HouseholdWebhookRig(time, receiver, cloud, await HouseholdWebhookSteps.HouseholderAsync(cloud));
+        // The clock starts at the real time of day: without quiet hours, whether a notification is held depends only
+        // on the release_at a test gives it.
+        using (var settings = await rig.Householder.PutAsJsonAsync("/api/v1/household/settings", new { notifications = new { quietHours = (object?)null } }))
+        {
+            Assert.Equal(HttpStatusCode.OK, settings.StatusCode);
+        }
+
         if (webhook is not null)
         {
             rig.Webhook = await HouseholdWebhookSteps.PutWebhookAsync(rig.Householder, webhook(receiver.Url));

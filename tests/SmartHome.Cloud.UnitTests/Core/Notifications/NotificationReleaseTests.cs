@@ -9,12 +9,21 @@ public class NotificationReleaseTests
     private static readonly DateTimeOffset Tuesday = new(2026, 11, 24, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void ReleaseAt_Defaults_NoQuietHours_SendsEverythingAtOnce()
+    public void ReleaseAt_Defaults_HoldNewsFrom22To7ButNotUrgentNews()
     {
         var sut = new HouseholdSettings();
 
-        Assert.Null(sut.Notifications.QuietHours);
-        Assert.True(sut.Notifications.UrgentDuringQuietHours);
+        Assert.Equal(new QuietHours(new(22, 0), new(7, 0)), sut.Notifications.QuietHours);
+        Assert.Equal(Tuesday.AddHours(7), NotificationRelease.ReleaseAt(sut, NotificationSeverity.Warning, Tuesday));
+        Assert.Null(NotificationRelease.ReleaseAt(sut, NotificationSeverity.Warning, Tuesday.AddHours(12)));
+        Assert.Null(NotificationRelease.ReleaseAt(sut, NotificationSeverity.Urgent, Tuesday.AddHours(3)));
+    }
+
+    [Fact]
+    public void ReleaseAt_NoQuietHours_SendsEverythingAtOnce()
+    {
+        var sut = new HouseholdSettings { Notifications = new() { QuietHours = null } };
+
         Assert.Null(NotificationRelease.ReleaseAt(sut, NotificationSeverity.Warning, Tuesday.AddHours(3)));
     }
 

@@ -40,11 +40,22 @@ public class NotificationSettingsSerializationTests
     }
 
     [Fact]
+    public void SerializeThenDeserialize_NoQuietHours_StaysNone()
+    {
+        var twin = new HouseholdTwin { HouseholdId = "home-1" };
+        twin.Settings.Notifications.QuietHours = null;
+
+        var sut = TwinSerializer.Deserialize(TwinSerializer.Serialize(twin));
+
+        Assert.Null(sut.Settings.Notifications.QuietHours);
+    }
+
+    [Fact]
     public void Deserialize_TwinStoredBeforeNotificationSettings_TakesTheDefaults()
     {
         var sut = TwinSerializer.Deserialize("""{"householdId":"home-1","settings":{"warningWindowDays":2}}""");
 
-        Assert.Null(sut.Settings.Notifications.QuietHours);
+        Assert.Equal(NotificationSettings.DefaultQuietHours, sut.Settings.Notifications.QuietHours);
         Assert.True(sut.Settings.Notifications.UrgentDuringQuietHours);
         Assert.Equal(NotificationSettings.DefaultRepeatWindow, sut.Settings.Notifications.RepeatWindow);
         Assert.Equal(NotificationMode.Digest, sut.Settings.Notifications.ModeOf(NeedEventTypes.FoodExpiring));
