@@ -15,8 +15,14 @@ test('a wildcard consent covers the types under its prefix only', () => {
   assert.ok(!covers([], 'shg.stock.low.v1'));
 });
 
-test('pressing an uncovered type adds it; pressing a covered one takes it out, spelling out a wildcard', () => {
-  assert.deepEqual(toggled(['shg.stock.low.v1'], 'shg.food.expiring.v1'), ['shg.food.expiring.v1', 'shg.stock.low.v1']);
+test('pressing an uncovered type adds it and keeps the wildcards there are', () => {
+  assert.deepEqual(toggled(['shg.stock.low.v1'], 'shg.food.expiring.v1'), ['shg.stock.low.v1', 'shg.food.expiring.v1']);
+  assert.deepEqual(toggled(['shg.food.*'], 'shg.stock.low.v1'), ['shg.food.*', 'shg.stock.low.v1']);
+});
+
+test('pressing a covered type takes it out, spelling out only the wildcard that covered it', () => {
   assert.deepEqual(toggled(['shg.food.*'], 'shg.food.expired.v1'), ['shg.food.expiring.v1', 'shg.food.unsafe.v1']);
+  assert.deepEqual(toggled(['shg.food.*', 'shg.stock.*'], 'shg.food.expired.v1'), ['shg.food.expiring.v1', 'shg.food.unsafe.v1', 'shg.stock.*']);
+  assert.deepEqual(toggled(['shg.food.*', 'shg.stock.low.v1'], 'shg.stock.low.v1'), ['shg.food.*']);
   assert.deepEqual(toggled(['shg.stock.low.v1'], 'shg.stock.low.v1'), []);
 });

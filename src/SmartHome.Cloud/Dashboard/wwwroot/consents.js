@@ -23,11 +23,19 @@ export function covers(consentTypes, type) {
 }
 
 /**
- * The consent after pressing one type's button: the covered types spelled out as exact types (in the contract's
- * order), with that one added or taken out.
+ * The consent after pressing one type's button: granting adds the type and keeps every wildcard; revoking takes it
+ * out, spelling out as exact types only a wildcard that covered it (a pattern cannot say "all food but this").
  */
 export function toggled(consentTypes, type) {
-  return EVENT_TYPES.map(([t]) => t).filter(t => covers(consentTypes, t) !== (t === type));
+  if (!covers(consentTypes, type)) {
+    return [...consentTypes, type];
+  }
+  const known = EVENT_TYPES.map(([t]) => t);
+  const rest = consentTypes.flatMap(t =>
+    t === type ? []
+    : t.endsWith('*') && covers([t], type) ? known.filter(k => k !== type && covers([t], k))
+    : [t]);
+  return [...new Set(rest)];
 }
 
 const list = () => document.querySelector('#consents .partner-list');
