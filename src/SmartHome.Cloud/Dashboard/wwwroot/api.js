@@ -27,7 +27,12 @@ export class ApiError extends Error {
  * @returns {Promise<Response>} a 2xx response
  */
 export async function send(path, options = {}) {
-  const headers = { Accept: 'application/json', Authorization: `Bearer ${options.bearer ?? token.get()}`, ...options.headers };
+  const bearer = options.bearer ?? token.get();
+  if (!bearer) {
+    // Signed out (here or in storage) while a call was still to come: asking without a token could only get a 401.
+    throw new ApiError(401, 'Not signed in.');
+  }
+  const headers = { Accept: 'application/json', Authorization: `Bearer ${bearer}`, ...options.headers };
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
