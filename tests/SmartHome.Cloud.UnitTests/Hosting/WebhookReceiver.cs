@@ -12,6 +12,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly LoopbackHttpServer server;
     private readonly Func<WebhookAnswer> nextAnswer;
+    private readonly Lock answering = new();
 
     private WebhookReceiver(LoopbackHttpServer server, Func<WebhookAnswer> nextAnswer)
     {
@@ -55,19 +56,26 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
-        var answer = nextAnswer();
-        Received.Enqueue(new ReceivedWebhook(
-            context.Request.Headers["webhook-id"].ToString(),
-            context.Request.Headers["webhook-timestamp"].ToString(),
-            context.Request.Headers["webhook-signature"].ToString(),
-            context.Request.ContentType,
-            body,
-            answer.Status)
+        var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        WebhookAnswer answer;
+        // Answered and recorded in one step: with requests in parallel, Received is in the order the answers were given.
+        lock (answering)
         {
-            Method = context.Request.Method,
-            PathAndQuery = context.Request.Path + context.Request.QueryString,
-            Headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-        });
+            answer = nextAnswer();
+            Received.Enqueue(new ReceivedWebhook(
+                context.Request.Headers["webhook-id"].ToString(),
+                context.Request.Headers["webhook-timestamp"].ToString(),
+                context.Request.Headers["webhook-signature"].ToString(),
+                context.Request.ContentType,
+                body,
+                answer.Status)
+            {
+                Method = context.Request.Method,
+                PathAndQuery = context.Request.Path + context.Request.QueryString,
+                Headers = headers,
+            });
+        }
+
         if (answer.Hang)
         {
             // Until the sender gives up (its response timeout) or the server stops.
