@@ -17,13 +17,10 @@ public class HouseholdWebhookFormatTests
     public async Task Ntfy_Notification_PostsTheBodyAsTextWithTitlePriorityTagsAndBearerToken()
     {
         await using var rig = await HouseholdWebhookRig.StartAsync(url => new { url = new Uri(url, "/my-fridge"), format = "ntfy", token = "tk_ntfytoken123" });
-        var (time, receiver, sut, householder) = (rig.Time, rig.Receiver, rig.Cloud, rig.Householder);
-        var notification = Notification(time.GetUtcNow(), title: "Fridge above 8 °C");
+        var notification = Notification(rig.Time.GetUtcNow(), title: "Fridge above 8 °C");
 
-        await StoreAsync(sut, notification);
-        await SettleAsync(sut);
+        var (_, received) = await rig.SendOneAsync(notification);
 
-        var received = Assert.Single(receiver.Received);
         Assert.Equal("POST", received.Method);
         Assert.Equal("/my-fridge", received.PathAndQuery);
         Assert.Equal("text/plain; charset=utf-8", received.ContentType);
@@ -38,13 +35,10 @@ public class HouseholdWebhookFormatTests
     public async Task Gotify_Notification_PostsItsMessageApiWithTheKeyInAHeader()
     {
         await using var rig = await HouseholdWebhookRig.StartAsync(url => new { url = new Uri(url, "/gotify/"), format = "gotify", token = "AbCdEf.gotify" });
-        var (time, receiver, sut, householder) = (rig.Time, rig.Receiver, rig.Cloud, rig.Householder);
-        var notification = Notification(time.GetUtcNow(), NotificationSeverity.Warning);
+        var notification = Notification(rig.Time.GetUtcNow(), NotificationSeverity.Warning);
 
-        await StoreAsync(sut, notification);
-        await SettleAsync(sut);
+        var (_, received) = await rig.SendOneAsync(notification);
 
-        var received = Assert.Single(receiver.Received);
         Assert.Equal("POST", received.Method);
         Assert.Equal("/gotify/message", received.PathAndQuery);
         Assert.Equal("application/json; charset=utf-8", received.ContentType);
@@ -59,13 +53,10 @@ public class HouseholdWebhookFormatTests
     public async Task HomeAssistant_Notification_PostsItsFieldsAsJsonToTheWebhookTrigger()
     {
         await using var rig = await HouseholdWebhookRig.StartAsync(url => new { url = new Uri(url, "/api/webhook/shg-fridge-4f2a"), format = "homeassistant" });
-        var (time, receiver, sut, householder) = (rig.Time, rig.Receiver, rig.Cloud, rig.Householder);
-        var notification = Notification(time.GetUtcNow(), NotificationSeverity.Info);
+        var notification = Notification(rig.Time.GetUtcNow(), NotificationSeverity.Info);
 
-        await StoreAsync(sut, notification);
-        await SettleAsync(sut);
+        var (_, received) = await rig.SendOneAsync(notification);
 
-        var received = Assert.Single(receiver.Received);
         Assert.Equal("POST", received.Method);
         Assert.Equal("/api/webhook/shg-fridge-4f2a", received.PathAndQuery);
         Assert.Equal("application/json; charset=utf-8", received.ContentType);
@@ -87,25 +78,22 @@ public class HouseholdWebhookFormatTests
     public async Task Json_Notification_PostsItAsStoredSignedWithTheSecretPutAnsweredOnce()
     {
         await using var rig = await HouseholdWebhookRig.StartJsonAsync();
-        var (time, receiver, sut, householder) = (rig.Time, rig.Receiver, rig.Cloud, rig.Householder);
         var put = rig.Webhook;
         var secret = put.GetProperty("secret").GetString()!;
-        var notification = Notification(time.GetUtcNow());
+        var notification = Notification(rig.Time.GetUtcNow());
 
-        var stored = await StoreAsync(sut, notification);
-        await SettleAsync(sut);
+        var (stored, received) = await rig.SendOneAsync(notification);
 
         Assert.StartsWith(StandardWebhookSigner.SecretPrefix, secret, StringComparison.Ordinal);
-        var received = Assert.Single(receiver.Received);
         Assert.Equal("POST", received.Method);
-        Assert.Equal(receiver.Url.AbsolutePath, received.PathAndQuery);
+        Assert.Equal(rig.Receiver.Url.AbsolutePath, received.PathAndQuery);
         Assert.Equal("application/json; charset=utf-8", received.ContentType);
         Assert.Equal(stored, received.Body);
         Assert.Equal(notification.Id.ToString(), received.Id);
-        Assert.Equal(time.GetUtcNow().ToUnixTimeSeconds(), long.Parse(received.Timestamp, CultureInfo.InvariantCulture));
+        Assert.Equal(rig.Time.GetUtcNow().ToUnixTimeSeconds(), long.Parse(received.Timestamp, CultureInfo.InvariantCulture));
         Assert.True(StandardWebhookSigner.Verify(secret, received.Id, long.Parse(received.Timestamp, CultureInfo.InvariantCulture), received.Body, received.Signature));
         Assert.Equal((true, "verified"), await ReferenceVerifier.VerifyAsync(secret, received));
-        var shown = await householder.GetStringAsync(WebhookPath);
+        var shown = await rig.Householder.GetStringAsync(WebhookPath);
         Assert.DoesNotContain(secret[StandardWebhookSigner.SecretPrefix.Length..], shown, StringComparison.Ordinal);
     }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using SmartHome.Cloud.UnitTests.Hosting;
+using SmartHome.Contracts.Notifications;
 
 namespace SmartHome.Cloud.UnitTests.Notifications;
 
@@ -50,6 +51,14 @@ internal sealed class HouseholdWebhookRig : IAsyncDisposable
 
     public static Task<HouseholdWebhookRig> StartJsonAsync(Func<WebhookAnswer>? answer = null) =>
         StartAsync(url => new { url, format = "json" }, answer);
+
+    /// <summary>Stores the notification, lets the dispatcher do what is due, and answers the JSON stored and the one request the endpoint got.</summary>
+    public async Task<(string Stored, ReceivedWebhook Received)> SendOneAsync(HouseholdNotification notification)
+    {
+        var stored = await HouseholdWebhookSteps.StoreAsync(Cloud, notification);
+        await HouseholdWebhookSteps.SettleAsync(Cloud);
+        return (stored, Assert.Single(Receiver.Received));
+    }
 
     public async ValueTask DisposeAsync()
     {
